@@ -1,0 +1,211 @@
+/**
+ * @fileoverview The one entry point adapters call: files in, findings out. Pure and
+ * synchronous. `Linter` keeps parsed files and the workspace index between calls, so the
+ * editor re-parses only the file that changed; `lint()` is the one-shot form the CLI uses.
+ */
+import { effectiveOptions, effectiveSeverity, type ResolvedConfig, defaultConfig } from './config/config';
+import { compareFindings, type Finding, type Fix, type OffsetRange, type Severity } from './finding';
+import { opsToEdit } from './fix/fix-ops';
+import { WorkspaceIndex } from './model/workspace-index';
+import { RULES, RULES_BY_ID } from './rules';
+import type { At, Report, Rule, RuleContext, RuleFix } from './rules/types';
+import { DEFAULT_LIMITS, LineIndex, manifestHeadRange, parseFile, type Manifest, type ParseLimits, type SourceFile } from './source/parse';
+import { locate } from './source/path';
+import { annotationSuppressions, isSuppressed, readLineSuppressions } from './suppression';
+
+export interface LintInput {
+  path: string;
+  text: string;
+}
+
+export interface LintOptions {
+  /** The configuration for every file, or a function giving each file its own (nearest `.kubeplan.yaml`). */
+  config?: ResolvedConfig | ((path: string) => ResolvedConfig);
+  limits?: ParseLimits;
+  /** The rules to run; every registered rule by default (tests pass one). */
+  rules?: ReadonlyArray<Rule<string, unknown>>;
+}
+
+export interface FileResult {
+  path: string;
+  findings: Finding[];
+  source: SourceFile;
+}
+
+/** Lints a set of files together (references between them resolve). */
+export function lint(files: readonly LintInput[], options: LintOptions = {}): FileResult[] {
+  const linter = new Linter(options);
+  for (const f of files) linter.setFile(f.path, f.text);
+  return files.map((f) => linter.lintFile(f.path));
+}
+
+export class Linter {
+  readonly index: WorkspaceIndex;
+  private readonly sources = new Map<string, { source: SourceFile; lines: LineIndex | null }>();
+  private readonly rules: ReadonlyArray<Rule<string, unknown>>;
+  private readonly configFor: (path: string) => ResolvedConfig;
+  private readonly limits: ParseLimits;
+
+  constructor(options: LintOptions = {}) {
+    const config = options.config ?? defaultConfig();
+    this.configFor = typeof config === 'function' ? config : () => config;
+    this.rules = options.rules ?? RULES;
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.index = new WorkspaceIndex(this.configFor('').defaultNamespace);
+  }
+
+  /** Parses a file (new or changed) and updates the index. */
+  setFile(path: string, text: string): SourceFile {
+    const previous = this.sources.get(path);
+    if (previous && previous.source.text === text) return previous.source;
+    const source = parseFile(path, text, this.limits);
+    this.sources.set(path, { source, lines: null });
+    this.index.setFile(path, source.manifests);
+    return source;
+  }
+
+  deleteFile(path: string): void {
+    this.sources.delete(path);
+    this.index.deleteFile(path);
+  }
+
+  getSource(path: string): SourceFile | undefined {
+    return this.sources.get(path)?.source;
+  }
+
+  get paths(): string[] {
+    return [...this.sources.keys()];
+  }
+
+  /** Line index of a file (built on first use). */
+  lines(path: string): LineIndex {
+    const entry = this.sources.get(path);
+    if (!entry) throw new Error(`not a file of this linter: ${path}`);
+    entry.lines ??= new LineIndex(entry.source.text);
+    return entry.lines;
+  }
+
+  /** Every finding of one file, sorted, suppressions applied. */
+  lintFile(path: string): FileResult {
+    const entry = this.sources.get(path);
+    if (!entry) throw new Error(`not a file of this linter: ${path}`);
+    const { source } = entry;
+    const config = this.configFor(path);
+    const findings: Finding[] = [];
+
+    for (const problem of source.problems) {
+      const rule = RULES_BY_ID.get(problem.ruleId);
+      if (!rule) continue;
+      const severity = effectiveSeverity(rule, config);
+      if (severity === 'off') continue;
+      const finding: Finding = {
+        ruleId: rule.id, messageId: problem.messageId, severity,
+        message: formatMessage(rule, problem.messageId, problem.data), file: path, range: problem.range,
+      };
+      if (problem.docIndex !== undefined) finding.docIndex = problem.docIndex;
+      findings.push(finding);
+    }
+
+    const active = this.rules
+      .filter((r) => r.check)
+      .map((rule) => ({ rule, severity: effectiveSeverity(rule, config), options: effectiveOptions(rule, config) }))
+      .filter((r) => r.severity !== 'off');
+    for (const manifest of source.manifests) {
+      const ignored = annotationSuppressions(manifest);
+      const namespace = this.index.namespaceOf(manifest);
+      for (const { rule, severity, options } of active) {
+        if (rule.kinds !== '*' && !rule.kinds.includes(manifest.kind)) continue;
+        if (isSuppressed(ignored, rule.id)) continue;
+        const ctx: RuleContext<string, unknown> = {
+          manifest, index: this.index, options, config, namespace,
+          report: (report) => findings.push(this.toFinding(rule, severity as Severity, config, manifest, source, report)),
+        };
+        try {
+          rule.check!(ctx);
+        } catch (error) {
+          // A rule that throws on odd input must not take the others down: say so, once, on the resource.
+          findings.push({
+            ruleId: rule.id, messageId: 'internalError', severity: 'info', file: path, range: manifestHeadRange(manifest),
+            message: `KubePlan could not check this resource with ${rule.id} (internal error: ${error instanceof Error ? error.message : String(error)}). Please report it.`,
+            docIndex: manifest.docIndex, resource: manifest.ref,
+          });
+        }
+      }
+    }
+
+    const suppressions = readLineSuppressions(source.text, this.lines(path));
+    const lines = this.lines(path);
+    const kept = suppressions.size === 0 ? findings
+      : findings.filter((f) => !isSuppressed(suppressions.get(lines.position(f.range[0]).line), f.ruleId));
+    kept.sort(compareFindings);
+    return { path, findings: kept, source };
+  }
+
+  private toFinding(rule: Rule<string, unknown>, severity: Severity, config: ResolvedConfig, manifest: Manifest, source: SourceFile, report: Report<string>): Finding {
+    const finding: Finding = {
+      ruleId: rule.id,
+      messageId: report.messageId,
+      severity: config.rules[rule.id] ? severity : report.severity ?? severity,
+      message: formatMessage(rule, report.messageId, report.data),
+      file: manifest.file,
+      range: rangeOf(manifest, report),
+      docIndex: manifest.docIndex,
+      resource: manifest.ref,
+    };
+    if (report.related?.length) {
+      finding.related = report.related.map((r) => ({ file: r.manifest.file, range: rangeOf(r.manifest, r), message: r.message }));
+    }
+    if (report.tags?.length) finding.tags = report.tags;
+    const docRangeOf = (m: Manifest): OffsetRange | undefined => source.documents[m.docIndex]?.range;
+    if (report.fix && (report.fix.manifest ?? manifest).file === manifest.file) {
+      defineLazy(finding, 'fix', () => toFix(source.text, docRangeOf(report.fix!.manifest ?? manifest), report.fix!, report.fix!.manifest ?? manifest));
+    }
+    if (report.suggestions?.length) {
+      const suggestions = report.suggestions.filter((s) => (s.manifest ?? manifest).file === manifest.file);
+      defineLazy(finding, 'suggestions', () => {
+        const out = suggestions.map((s) => toFix(source.text, docRangeOf(s.manifest ?? manifest), s, s.manifest ?? manifest)).filter((f): f is Fix => !!f);
+        return out.length ? out : undefined;
+      });
+    }
+    return finding;
+  }
+}
+
+function rangeOf(manifest: Manifest, at: At): OffsetRange {
+  return at.path.length === 0 ? manifestHeadRange(manifest) : locate(manifest.node, at.path, at.target ?? 'value');
+}
+
+function toFix(text: string, docRange: OffsetRange | undefined, fix: RuleFix, manifest: Manifest): Fix | undefined {
+  if (!docRange) return undefined;
+  const ops = manifest.base.length === 0 ? fix.ops : fix.ops.map((op) => ({ ...op, path: [...manifest.base, ...op.path] }));
+  const edit = opsToEdit(text, docRange, ops);
+  return edit ? { title: fix.title, edits: [edit] } : undefined;
+}
+
+/**
+ * Defines an enumerable property computed on first read: fixes are built only when someone
+ * looks at them (the editor, `--fix`, JSON output), not for every finding of a big lint run.
+ */
+function defineLazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K] | undefined): void {
+  let done = false;
+  let value: T[K] | undefined;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!done) {
+        done = true;
+        value = compute();
+        if (value === undefined) Object.defineProperty(target, key, { value: undefined, enumerable: false, configurable: true, writable: true });
+      }
+      return value;
+    },
+  });
+}
+
+/** Fills a rule message's `{{placeholders}}`. */
+export function formatMessage(rule: Rule<string, unknown>, messageId: string, data: Record<string, string | number> = {}): string {
+  const template = (rule.messages as Record<string, string>)[messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} has no message "${messageId}"`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}

@@ -1,0 +1,3 @@
+import noLatestImageTag from './no-latest-image-tag';
+
+export default [noLatestImageTag];

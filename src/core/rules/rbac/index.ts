@@ -1,0 +1,3 @@
+import noRbacWildcard from './no-rbac-wildcard';
+
+export default [noRbacWildcard];

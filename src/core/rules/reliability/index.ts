@@ -1,0 +1,4 @@
+import requireLivenessProbe from './require-liveness-probe';
+import requireReadinessProbe from './require-readiness-probe';
+
+export default [requireLivenessProbe, requireReadinessProbe];

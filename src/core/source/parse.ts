@@ -1,0 +1,334 @@
+/**
+ * @fileoverview Multi-document YAML text → documents with source ranges → Kubernetes manifests.
+ * Parsing is bounded: big files, alias bombs and deep nesting end in a finding, not a hang.
+ */
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Tags, type YAMLMap } from 'yaml';
+import type { OffsetRange, ResourceRef } from '../finding';
+import { nodeRange, resolvePath, type Path } from './path';
+
+/** A Kubernetes object as plain JSON-like data. */
+export type KubeObject = { apiVersion: string; kind: string; metadata?: Record<string, unknown> } & Record<string, unknown>;
+
+/** One Kubernetes object of a file, with what is needed to point back into its text. */
+export interface Manifest {
+  file: string;
+  docIndex: number;
+  /** Path from the document root to this object: `[]`, or `['items', 3]` for an item of a `kind: List`. */
+  base: Path;
+  /** The object's mapping node in the document's tree. */
+  node: YAMLMap;
+  /** The YAML document holding it (shared by the items of a List). */
+  document: Document.Parsed;
+  object: KubeObject;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** `metadata.namespace` as written; undefined when the manifest leaves it to the context. */
+  namespace: string | undefined;
+  ref: ResourceRef;
+}
+
+/** One YAML document (`---`) of a file. */
+export interface SourceDocument {
+  index: number;
+  range: OffsetRange;
+  /** The parsed tree; null when parsing was cut short (too deep, too many aliases). */
+  document: Document.Parsed | null;
+  manifests: Manifest[];
+  /** True when the document has YAML errors: its manifests are not checked any further. */
+  broken: boolean;
+}
+
+/** Ids of the problems the parser itself reports; each is also a rule id (see rules/parse-rules). */
+export type ParseProblemId = 'yaml-syntax' | 'yaml-duplicate-key' | 'helm-template' | 'input-too-large';
+
+export interface ParseProblem {
+  ruleId: ParseProblemId;
+  messageId: string;
+  data: Record<string, string | number>;
+  range: OffsetRange;
+  docIndex?: number;
+}
+
+/** What the file holds, as far as KubePlan is concerned. */
+export type FileKind = 'manifests' | 'helm-template' | 'kustomization' | 'too-large';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  kind: FileKind;
+  documents: SourceDocument[];
+  problems: ParseProblem[];
+  manifests: Manifest[];
+}
+
+/** Limits that keep parsing bounded; the CLI and the editor may lower or raise them. */
+export interface ParseLimits {
+  /** Files larger than this many characters are not parsed (one finding instead). */
+  maxFileSize: number;
+  /** Aliases a document may expand (the "billion laughs" defence). */
+  maxAliasCount: number;
+  /** Nesting depth of collections beyond which a document is not parsed. */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { maxFileSize: 64 * 1024 * 1024, maxAliasCount: 1000, maxDepth: 500 };
+
+/**
+ * Kubernetes reads YAML through go-yaml's 1.1 rules (`yes` and `on` are booleans, `0644` is
+ * octal), but keeps dates and `1:20` as strings: the same here, so values mean what the
+ * API server will see.
+ */
+const YAML_OPTIONS = {
+  version: '1.1' as const,
+  uniqueKeys: true,
+  prettyErrors: false,
+  keepSourceTokens: false,
+  customTags: (tags: Tags): Tags =>
+    tags.filter((t) => typeof t !== 'object' || (!t.tag.endsWith(':timestamp') && (t as { format?: string }).format !== 'TIME')),
+};
+
+/** Parses one file into documents and manifests. Never throws. */
+export function parseFile(path: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): SourceFile {
+  const file: SourceFile = { path, text, kind: 'manifests', documents: [], problems: [], manifests: [] };
+  if (text.length > limits.maxFileSize) {
+    file.kind = 'too-large';
+    file.problems.push({
+      ruleId: 'input-too-large', messageId: 'fileTooLarge', range: [0, 0],
+      data: { size: formatSize(text.length), limit: formatSize(limits.maxFileSize) },
+    });
+    return file;
+  }
+  const helm = findHelmTemplate(text);
+  if (helm >= 0) {
+    file.kind = 'helm-template';
+    const end = text.indexOf('}}', helm);
+    file.problems.push({ ruleId: 'helm-template', messageId: 'skipped', range: [helm, end < 0 ? helm + 2 : end + 2], data: {} });
+    return file;
+  }
+  if (/(^|[\\/])kustomization\.ya?ml$/i.test(path)) {
+    file.kind = 'kustomization';
+    return file;
+  }
+  const depth = maxNestingDepth(text, limits.maxDepth);
+  if (depth.exceeded) {
+    file.kind = 'too-large';
+    file.problems.push({
+      ruleId: 'input-too-large', messageId: 'tooDeep', range: [depth.at, depth.at + 1],
+      data: { limit: limits.maxDepth },
+    });
+    return file;
+  }
+  let documents: Document.Parsed[];
+  try {
+    documents = parseAllDocuments(text, YAML_OPTIONS) as unknown as Document.Parsed[];
+    if (!Array.isArray(documents)) documents = []; // an empty stream
+  } catch (error) {
+    file.problems.push({ ruleId: 'yaml-syntax', messageId: 'unreadable', range: [0, 0], data: { reason: errorText(error) } });
+    return file;
+  }
+  documents.forEach((document, index) => file.documents.push(readDocument(file, document, index, limits)));
+  for (const doc of file.documents) file.manifests.push(...doc.manifests);
+  return file;
+}
+
+function readDocument(file: SourceFile, document: Document.Parsed, index: number, limits: ParseLimits): SourceDocument {
+  const range: OffsetRange = document.range ? [document.range[0], document.range[2]] : [0, 0];
+  const source: SourceDocument = { index, range, document, manifests: [], broken: false };
+  for (const error of document.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    if (!duplicate) source.broken = true;
+    let [start, end] = error.pos;
+    let key = '';
+    if (duplicate) {
+      const m = /^("[^"\n]*"|'[^'\n]*'|[^:,{}[\]\n]+?)\s*:/.exec(file.text.slice(start, start + 1100));
+      key = m ? m[1]!.replace(/^["']|["']$/g, '') : '?';
+      if (m) end = start + m[1]!.length;
+    }
+    file.problems.push({
+      ruleId: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+      messageId: duplicate ? 'duplicateKey' : 'syntax',
+      range: [start, Math.max(end, start + 1)],
+      docIndex: index,
+      data: duplicate ? { key } : { reason: firstLine(error.message) },
+    });
+  }
+  if (source.broken) return source;
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: limits.maxAliasCount });
+  } catch (error) {
+    source.broken = true;
+    source.document = null;
+    const aliases = /alias/i.test(errorText(error));
+    file.problems.push({
+      ruleId: 'input-too-large', messageId: aliases ? 'tooManyAliases' : 'unreadable', range: [range[0], range[0] + 1], docIndex: index,
+      data: { limit: limits.maxAliasCount, reason: errorText(error) },
+    });
+    return source;
+  }
+  if (!isMap(document.contents) || !isKubeObject(value)) return source;
+  if (value.kind === 'Kustomization' || value.kind === 'Component' && value.apiVersion.startsWith('kustomize.config.k8s.io')) {
+    return source;
+  }
+  if (value.kind.endsWith('List') && Array.isArray(value.items) && value.apiVersion === 'v1') {
+    const items = resolvePath(document.contents, ['items']).node;
+    value.items.forEach((item, i) => {
+      const node = isSeq(items) ? (items.items[i] as Node | undefined) : undefined;
+      if (isKubeObject(item) && node && isMap(node)) {
+        source.manifests.push(makeManifest(file.path, index, ['items', i], node, document, item));
+      }
+    });
+    return source;
+  }
+  source.manifests.push(makeManifest(file.path, index, [], document.contents, document, value));
+  return source;
+}
+
+function makeManifest(file: string, docIndex: number, base: Path, node: YAMLMap, document: Document.Parsed, object: KubeObject): Manifest {
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  const name = typeof metadata.name === 'string' ? metadata.name
+    : typeof metadata.generateName === 'string' ? metadata.generateName : '';
+  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
+  const ref: ResourceRef = { apiVersion: object.apiVersion, kind: object.kind, name };
+  if (namespace !== undefined) ref.namespace = namespace;
+  return { file, docIndex, base, node, document, object, apiVersion: object.apiVersion, kind: object.kind, name, namespace, ref };
+}
+
+function isKubeObject(value: unknown): value is KubeObject {
+  return isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string' && value.kind !== '';
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The offset of the first Helm/Go template action (`{{ … }}`) outside quoted strings and
+ * comments, or -1. Quoted `{{ }}` is common in plain manifests (Argo, Prometheus rules).
+ */
+export function findHelmTemplate(text: string): number {
+  let from = 0;
+  while (true) {
+    const at = text.indexOf('{{', from);
+    if (at < 0) return -1;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (!insideQuotesOrComment(text, lineStart, at)) return at;
+    from = at + 2;
+  }
+}
+
+function insideQuotesOrComment(text: string, lineStart: number, at: number): boolean {
+  let quote: string | null = null;
+  // A block scalar (`key: |`) continues on lines indented deeper: its text is data, not YAML.
+  if (insideBlockScalar(text, lineStart)) return true;
+  for (let i = lineStart; i < at; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '#' && (i === lineStart || /\s/.test(text[i - 1] ?? ' '))) {
+      return true;
+    }
+  }
+  return quote !== null;
+}
+
+function insideBlockScalar(text: string, lineStart: number): boolean {
+  const indent = /^ */.exec(text.slice(lineStart, lineStart + 200))?.[0].length ?? 0;
+  let end = lineStart - 1;
+  for (let scanned = 0; end > 0 && scanned < 2000; scanned++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (line.trim() === '') continue;
+    const lineIndent = /^ */.exec(line)?.[0].length ?? 0;
+    if (lineIndent >= indent) continue;
+    return /[|>][-+0-9]*\s*(#.*)?$/.test(line);
+  }
+  return false;
+}
+
+/**
+ * A cheap scan for nesting depth (indentation levels and flow brackets) that stops at
+ * `limit`, so a 10,000-deep document is refused before a recursive parser sees it.
+ */
+function maxNestingDepth(text: string, limit: number): { exceeded: boolean; at: number } {
+  let flow = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (text[i] === quote) quote = null;
+      else if (c === 10) quote = null; // be lenient: an unterminated quote ends at the line
+      continue;
+    }
+    if (c === 91 || c === 123) { // [ {
+      if (++flow > limit) return { exceeded: true, at: i };
+    } else if (c === 93 || c === 125) {
+      if (flow > 0) flow--;
+    } else if (c === 34 || c === 39) {
+      if (flow > 0) quote = text[i]!;
+    } else if (c === 10) {
+      if (text.startsWith('---', i + 1)) flow = 0; // a new document starts from the top
+      let spaces = 0;
+      while (text.charCodeAt(i + 1 + spaces) === 32) spaces++;
+      // Two spaces or more per level is the norm; a line this indented cannot be shallower than limit levels.
+      if (spaces > limit * 2 && flow === 0) return { exceeded: true, at: i + 1 + spaces };
+    }
+  }
+  return { exceeded: false, at: 0 };
+}
+
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function errorText(error: unknown): string {
+  return firstLine(error instanceof Error ? error.message : String(error));
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(chars / 1024)} KB`;
+}
+
+/** Offsets of the start of each line; built once per file, searched in O(log n). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** 0-based line and column (UTF-16 units) of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, column: offset - this.starts[lo]! };
+  }
+
+  /** Offset of a 0-based line and column. */
+  offset(line: number, column: number): number {
+    return (this.starts[Math.min(line, this.starts.length - 1)] ?? 0) + column;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+/** The range of a manifest's `metadata.name` value, or of its `kind` when it has no name. */
+export function manifestHeadRange(m: Manifest): OffsetRange {
+  for (const path of [['metadata', 'name'], ['kind']]) {
+    const { node, depth } = resolvePath(m.node, path);
+    if (depth === path.length && node && isScalar(node)) return nodeRange(node);
+  }
+  return nodeRange(m.node);
+}
