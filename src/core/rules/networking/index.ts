@@ -1,0 +1,3 @@
+import type { Rule } from '../types';
+
+export default [] as Array<Rule<string, any>>;
