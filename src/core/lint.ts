@@ -10,7 +10,8 @@ import { WorkspaceIndex } from './model/workspace-index';
 import { RULES, RULES_BY_ID } from './rules';
 import type { At, Report, Rule, RuleContext, RuleFix } from './rules/types';
 import { DEFAULT_LIMITS, LineIndex, manifestHeadRange, parseFile, type Manifest, type ParseLimits, type SourceFile } from './source/parse';
-import { locate } from './source/path';
+import { isScalar } from 'yaml';
+import { locate, resolvePath } from './source/path';
 import { annotationSuppressions, isSuppressed, readLineSuppressions } from './suppression';
 
 export interface LintInput {
@@ -172,7 +173,22 @@ export class Linter {
 }
 
 function rangeOf(manifest: Manifest, at: At): OffsetRange {
-  return at.path.length === 0 ? manifestHeadRange(manifest) : locate(manifest.node, at.path, at.target ?? 'value');
+  if (at.path.length === 0) return manifestHeadRange(manifest);
+  const range = locate(manifest.node, at.path, at.target ?? 'value');
+  return at.slice ? sliceOf(manifest, at, range) : range;
+}
+
+/** The part `at.slice` of a string scalar's range, when its source text maps one to one onto its value. */
+function sliceOf(manifest: Manifest, at: At, range: OffsetRange): OffsetRange {
+  const { node, depth } = resolvePath(manifest.node, at.path);
+  if (depth !== at.path.length || !isScalar(node) || typeof node.value !== 'string') return range;
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  if (!quoted && node.type !== 'PLAIN') return range;
+  const start = range[0] + (quoted ? 1 : 0);
+  if (range[1] - range[0] - (quoted ? 2 : 0) !== node.value.length) return range;
+  const [from, to] = at.slice!;
+  if (from < 0 || to < from || to > node.value.length) return range;
+  return [start + from, start + to];
 }
 
 function toFix(text: string, docRange: OffsetRange | undefined, fix: RuleFix, manifest: Manifest): Fix | undefined {

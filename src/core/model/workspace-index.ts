@@ -28,7 +28,7 @@ export interface PodTemplateHolder {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, Manifest[]>();
-  private cache: { all: Manifest[]; byKey: Map<string, Manifest[]>; byKind: Map<string, Manifest[]>; templates: PodTemplateHolder[] } | null = null;
+  private cache: { all: Manifest[]; byKey: Map<string, Manifest[]>; byKind: Map<string, Manifest[]>; templates: PodTemplateHolder[]; derived: Map<string, unknown> } | null = null;
 
   /** @param defaultNamespace where manifests without `metadata.namespace` land (kubectl's context namespace) */
   constructor(readonly defaultNamespace = 'default') {}
@@ -79,6 +79,17 @@ export class WorkspaceIndex {
   }
 
   /**
+   * A value computed from the whole index once per version of the inputs (rules keep their
+   * per-namespace lookup maps here instead of scanning every manifest for every container).
+   * `key` must be unique to what `compute` builds; the value is dropped when any file changes.
+   */
+  derived<T>(key: string, compute: (index: WorkspaceIndex) => T): T {
+    const derived = this.build().derived;
+    if (!derived.has(key)) derived.set(key, compute(this));
+    return derived.get(key) as T;
+  }
+
+  /**
    * True when the inputs describe a namespace completely, so that a missing reference there is
    * an error rather than a guess: the Namespace object itself is among the inputs.
    */
@@ -99,7 +110,7 @@ export class WorkspaceIndex {
       const template = podTemplateOf(m);
       if (template) templates.push({ manifest: m, template, namespace: this.namespaceOf(m)!, labels: podLabels(template) });
     }
-    this.cache = { all, byKey, byKind, templates };
+    this.cache = { all, byKey, byKind, templates, derived: new Map() };
     return this.cache;
   }
 }

@@ -46,6 +46,11 @@ export interface At {
   path: Path;
   /** Which part of the entry: its key, its value (default) or both. */
   target?: Target;
+  /**
+   * Characters `[start, end)` of a string value to point at (one field of a cron schedule, say);
+   * the whole value when the text cannot be mapped one to one (escapes, folded lines).
+   */
+  slice?: readonly [number, number];
 }
 
 /** A fix proposed by a rule: operations on the same manifest, or on another one (`manifest`). */
