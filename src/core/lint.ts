@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, LineIndex, manifestHeadRange, parseFile, type Manifest,
 import { isScalar } from 'yaml';
 import { locate, resolvePath } from './source/path';
 import { annotationSuppressions, isSuppressed, readLineSuppressions } from './suppression';
+import { localizedMessage } from './i18n';
 
 export interface LintInput {
   path: string;
@@ -25,6 +26,8 @@ export interface LintOptions {
   limits?: ParseLimits;
   /** The rules to run; every registered rule by default (tests pass one). */
   rules?: ReadonlyArray<Rule<string, unknown>>;
+  /** Language of the messages (`fr`); English, the rules' own text, by default. */
+  locale?: string;
 }
 
 export interface FileResult {
@@ -46,12 +49,14 @@ export class Linter {
   private readonly rules: ReadonlyArray<Rule<string, unknown>>;
   private readonly configFor: (path: string) => ResolvedConfig;
   private readonly limits: ParseLimits;
+  private readonly locale: string | undefined;
 
   constructor(options: LintOptions = {}) {
     const config = options.config ?? defaultConfig();
     this.configFor = typeof config === 'function' ? config : () => config;
     this.rules = options.rules ?? RULES;
     this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.locale = options.locale;
     this.index = new WorkspaceIndex(this.configFor('').defaultNamespace);
   }
 
@@ -101,7 +106,7 @@ export class Linter {
       if (severity === 'off') continue;
       const finding: Finding = {
         ruleId: rule.id, messageId: problem.messageId, severity,
-        message: formatMessage(rule, problem.messageId, problem.data), file: path, range: problem.range,
+        message: formatMessage(rule, problem.messageId, problem.data, this.locale), file: path, range: problem.range,
       };
       if (problem.docIndex !== undefined) finding.docIndex = problem.docIndex;
       findings.push(finding);
@@ -147,7 +152,7 @@ export class Linter {
       ruleId: rule.id,
       messageId: report.messageId,
       severity: config.rules[rule.id] ? severity : report.severity ?? severity,
-      message: formatMessage(rule, report.messageId, report.data),
+      message: formatMessage(rule, report.messageId, report.data, this.locale),
       file: manifest.file,
       range: rangeOf(manifest, report),
       docIndex: manifest.docIndex,
@@ -219,9 +224,9 @@ function defineLazy<T extends object, K extends keyof T>(target: T, key: K, comp
   });
 }
 
-/** Fills a rule message's `{{placeholders}}`. */
-export function formatMessage(rule: Rule<string, unknown>, messageId: string, data: Record<string, string | number> = {}): string {
-  const template = (rule.messages as Record<string, string>)[messageId];
+/** Fills a rule message's `{{placeholders}}`, in `locale` when the catalogue translates it. */
+export function formatMessage(rule: Rule<string, unknown>, messageId: string, data: Record<string, string | number> = {}, locale?: string): string {
+  const template = localizedMessage(locale, rule.id, messageId) ?? (rule.messages as Record<string, string>)[messageId];
   if (template === undefined) throw new Error(`rule ${rule.id} has no message "${messageId}"`);
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
