@@ -1,0 +1,290 @@
+/**
+ * @fileoverview `kubeplan lint [paths...|-]`: lints files, directories, globs or stdin, prints
+ * the findings in one of the formatters, optionally fixes what can be fixed safely, and
+ * returns 0 (nothing failing), 1 (findings) or 2 (usage or I/O error).
+ */
+import * as path from 'node:path';
+import type { Finding, SeverityOrOff } from '../../core/finding';
+import { applyEdits } from '../../core/fix/fix-ops';
+import { Linter } from '../../core/lint';
+import { LOCALES } from '../../core/i18n';
+import { RULES_BY_ID } from '../../core/rules';
+import { closest, defaultConfig, type ResolvedConfig } from '../../core/config/config';
+import type { SourceFile } from '../../core/source/parse';
+import { ConfigResolver } from '../config-loader';
+import { describeFsError, EXIT, UserError } from '../errors';
+import { displayPath, expandInputs, type InputFile } from '../files';
+import { FORMATTERS } from '../formatters';
+import type { FormatInput, ReportedFile } from '../formatters/types';
+import type { Io } from '../io';
+import { colors, escapeControl, wantColor } from '../terminal';
+import { VERSION } from '../version';
+import { parseFlags } from './flags';
+import type { Command } from './types';
+
+const SEVERITIES: readonly SeverityOrOff[] = ['off', 'info', 'warning', 'error'];
+/** `--fix` stops after this many passes, even if fixes keep coming (they should not). */
+export const MAX_FIX_PASSES = 10;
+
+const usage = `Usage: kubeplan lint [options] [paths...|-]
+
+Lints Kubernetes manifests: files, directories (recursively, .yaml and .yml, skipping
+node_modules and .git), glob patterns ('manifests/**/*.yaml'), or stdin (-). With no path,
+the current directory.
+
+Options:
+  -f, --format <name>          stylish (default), json, sarif or github
+  -o, --output <file>          write the report to a file instead of stdout
+  -c, --config <file>          use this configuration for every file instead of the
+                               nearest .kubeplan.yaml
+      --kubernetes-version <v> check against this Kubernetes version (e.g. 1.29)
+      --rule <id=severity>     set a rule to off, info, warning or error (repeatable)
+      --max-warnings <n>       fail (exit 1) when there are more than n warnings
+      --fix                    apply the safe fixes to the files, then report what remains
+  -q, --quiet                  report errors only
+      --no-color               no colors (also NO_COLOR=1, or when not a terminal)
+      --stdin-filename <name>  the file name to report for stdin (and to find its config)
+      --locale <lang>          language of the messages: ${LOCALES.join(', ')}
+  -h, --help                   show this help
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage or I/O error.`;
+
+interface LintFlags {
+  format: string;
+  output: string | undefined;
+  config: string | undefined;
+  kubernetesVersion: string | undefined;
+  rules: Record<string, SeverityOrOff>;
+  maxWarnings: number | undefined;
+  fix: boolean;
+  quiet: boolean;
+  noColor: boolean;
+  stdinFilename: string | undefined;
+  locale: string | undefined;
+  paths: string[];
+}
+
+function readFlags(args: string[], io: Io): LintFlags | 'help' {
+  const { values, positionals } = parseFlags(args, {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    config: { type: 'string', short: 'c' },
+    'kubernetes-version': { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    'max-warnings': { type: 'string' },
+    fix: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    'no-color': { type: 'boolean' },
+    'stdin-filename': { type: 'string' },
+    locale: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return 'help';
+  const format = (values.format as string | undefined) ?? 'stylish';
+  if (!FORMATTERS[format]) throw new UserError(`--format: unknown format "${format}"; expected one of ${Object.keys(FORMATTERS).join(', ')}`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    const raw = values['max-warnings'] as string;
+    if (!/^\d+$/.test(raw)) throw new UserError(`--max-warnings: expected a whole number, got "${raw}"`);
+    maxWarnings = Number(raw);
+  }
+  const rules: Record<string, SeverityOrOff> = {};
+  for (const spec of (values.rule as string[] | undefined) ?? []) {
+    const m = /^([^=:\s]+)\s*[=:]\s*(\S+)$/.exec(spec);
+    if (!m) throw new UserError(`--rule: expected id=severity (e.g. no-latest-image-tag=error), got "${spec}"`);
+    const [, id, severity] = m as unknown as [string, string, string];
+    if (!RULES_BY_ID.has(id)) {
+      const near = closest(id, [...RULES_BY_ID.keys()]);
+      throw new UserError(`--rule: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; \`kubeplan rules\` lists them`);
+    }
+    if (!SEVERITIES.includes(severity as SeverityOrOff)) throw new UserError(`--rule ${id}: expected one of ${SEVERITIES.join(', ')}, got "${severity}"`);
+    rules[id] = severity as SeverityOrOff;
+  }
+  const locale = (values.locale as string | undefined) ?? io.env.KUBEPLAN_LOCALE;
+  if (values.locale !== undefined && !LOCALES.includes(String(values.locale).toLowerCase().split(/[-_]/)[0]!)) {
+    throw new UserError(`--locale: unknown language "${values.locale}"; expected one of ${LOCALES.join(', ')}`);
+  }
+  const paths = positionals.length > 0 ? positionals : ['.'];
+  if (paths.filter((p) => p === '-').length > 1) throw new UserError('stdin (-) can be given only once');
+  if (values.fix && paths.includes('-')) throw new UserError('--fix cannot rewrite stdin (-); lint the file itself');
+  return {
+    format,
+    output: values.output as string | undefined,
+    config: values.config as string | undefined,
+    kubernetesVersion: values['kubernetes-version'] as string | undefined,
+    rules,
+    maxWarnings,
+    fix: values.fix === true,
+    quiet: values.quiet === true,
+    noColor: values['no-color'] === true,
+    stdinFilename: values['stdin-filename'] as string | undefined,
+    locale,
+    paths,
+  };
+}
+
+/** A file to lint with its text and configuration. */
+interface LoadedFile extends InputFile {
+  text: string;
+  config: ResolvedConfig;
+  mode: number | undefined;
+  stdin: boolean;
+}
+
+/** True when some document of the file failed to parse: `--fix` never writes such a file. */
+function hasParseErrors(source: SourceFile | undefined): boolean {
+  return !source || source.documents.some((d) => d.broken) || source.problems.some((p) => p.ruleId === 'yaml-syntax');
+}
+
+async function loadFiles(flags: LintFlags, io: Io): Promise<LoadedFile[]> {
+  const resolver = new ConfigResolver(io.fs, io.cwd, {
+    configFile: flags.config,
+    kubernetesVersion: flags.kubernetesVersion,
+    rules: flags.rules,
+  });
+  if (flags.config !== undefined) {
+    const stat = await io.fs.stat(path.resolve(io.cwd, flags.config)).catch(() => null);
+    if (!stat?.isFile) throw new UserError(`--config: no such file: ${flags.config}`);
+  }
+  const files: LoadedFile[] = [];
+  const named = flags.paths.filter((p) => p !== '-');
+  const inputs = named.length > 0 ? await expandInputs(named, io.cwd, io.fs) : [];
+  for (const input of inputs) {
+    const { config, ignores } = await resolver.forFile(input.absolute);
+    if (ignores(input.absolute)) {
+      if (input.explicit) io.stderr(`kubeplan: ${escapeControl(input.display)} is ignored by the configuration's ignore patterns\n`);
+      continue;
+    }
+    let text: string;
+    let mode: number | undefined;
+    try {
+      text = await io.fs.readFile(input.absolute);
+      mode = flags.fix ? (await io.fs.stat(input.absolute))?.mode : undefined;
+    } catch (error) {
+      throw new UserError(`cannot read ${input.display}: ${describeFsError(error)}`);
+    }
+    files.push({ ...input, text, config, mode, stdin: false });
+  }
+  if (flags.paths.includes('-')) {
+    const name = flags.stdinFilename ?? '<stdin>';
+    const absolute = path.resolve(io.cwd, name);
+    const { config } = await resolver.forFile(absolute);
+    let text: string;
+    try {
+      text = await io.readStdin();
+    } catch (error) {
+      throw new UserError(`cannot read stdin: ${describeFsError(error)}`);
+    }
+    const display = flags.stdinFilename !== undefined ? displayPath(io.cwd, absolute) : name;
+    if (files.some((f) => f.display === display)) throw new UserError(`--stdin-filename ${name} is also among the files to lint`);
+    files.push({ absolute, display, explicit: true, text, config, mode: undefined, stdin: true });
+  }
+  return files;
+}
+
+/** Applies safe fixes to one file in passes until none is left; returns the number of edits applied. */
+function fixFile(linter: Linter, file: LoadedFile): number {
+  if (hasParseErrors(linter.getSource(file.display))) return 0;
+  let text = file.text;
+  let applied = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = linter.lintFile(file.display).findings.flatMap((f: Finding) => f.fix?.edits ?? []);
+    if (edits.length === 0) break;
+    const result = applyEdits(text, edits);
+    if (result.applied.length === 0 || result.text === text) break;
+    // A fix that breaks the YAML is not kept (it would be a bug in a rule): stop at the last good text.
+    if (hasParseErrors(linter.setFile(file.display, result.text))) {
+      linter.setFile(file.display, text);
+      break;
+    }
+    text = result.text;
+    applied += result.applied.length;
+  }
+  return text === file.text ? 0 : (file.text = text, applied);
+}
+
+export async function runLint(args: string[], io: Io): Promise<number> {
+  const flags = readFlags(args, io);
+  if (flags === 'help') {
+    io.stdout(`${usage}\n`);
+    return EXIT.ok;
+  }
+  const files = await loadFiles(flags, io);
+  const configs = new Map(files.map((f) => [f.display, f.config]));
+  const fallback = files[0]?.config ?? defaultConfig();
+  const linter = new Linter({
+    config: (file: string) => configs.get(file) ?? fallback,
+    ...(flags.locale ? { locale: flags.locale } : {}),
+  });
+  for (const f of files) linter.setFile(f.display, f.text);
+
+  let fixedProblems = 0;
+  let fixedFiles = 0;
+  if (flags.fix) {
+    for (const file of files) {
+      const original = file.text;
+      const applied = fixFile(linter, file);
+      if (applied === 0) continue;
+      try {
+        await io.fs.writeFileAtomic(file.absolute, file.text, file.mode);
+      } catch (error) {
+        throw new UserError(`cannot write ${file.display}: ${describeFsError(error)}`);
+      }
+      if (file.text !== original) {
+        fixedProblems += applied;
+        fixedFiles++;
+      }
+    }
+  }
+
+  const reported: ReportedFile[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    const findings = linter.lintFile(file.display).findings;
+    for (const f of findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+    }
+    reported.push({
+      file: file.display,
+      findings: flags.quiet ? findings.filter((f) => f.severity === 'error') : findings,
+      lines: linter.lines(file.display),
+    });
+  }
+
+  const toTerminal = flags.output === undefined && io.stdoutIsTTY;
+  const input: FormatInput = {
+    files: reported,
+    colors: colors(flags.format === 'stylish' && wantColor({ noColor: flags.noColor, toTerminal, env: io.env })),
+    cwd: io.cwd,
+    version: VERSION,
+  };
+  let report = FORMATTERS[flags.format]!(input);
+  if (flags.format === 'stylish' && flags.fix && fixedProblems > 0) {
+    report += `${input.colors.green(`Fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.`)}\n`;
+  }
+  if (flags.output !== undefined) {
+    const target = path.resolve(io.cwd, flags.output);
+    try {
+      await io.fs.writeFile(target, report);
+    } catch (error) {
+      throw new UserError(`cannot write ${flags.output}: ${describeFsError(error)}`);
+    }
+  } else {
+    io.stdout(report);
+  }
+
+  const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
+  if (tooManyWarnings) io.stderr(`kubeplan: too many warnings (${warnings}; --max-warnings is ${flags.maxWarnings})\n`);
+  return errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+}
+
+const lintCommand: Command = {
+  name: 'lint',
+  summary: 'lint Kubernetes manifests against the API schemas and best-practice rules',
+  usage,
+  run: runLint,
+};
+
+export default lintCommand;

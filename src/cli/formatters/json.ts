@@ -1,0 +1,50 @@
+/**
+ * @fileoverview `--format json`: the stable, documented contract for scripts. One entry per
+ * linted file: `{ file, findings: [{ ruleId, messageId, severity, message, line, column,
+ * endLine, endColumn, resource, fix? }] }`, lines and columns 1-based (end column exclusive).
+ */
+import type { Finding } from '../../core/finding';
+import type { LineIndex } from '../../core/source/parse';
+import { regionOf, type FormatInput, type Region } from './types';
+
+export interface JsonEdit extends Region {
+  text: string;
+}
+
+export interface JsonFinding extends Region {
+  ruleId: string;
+  messageId: string;
+  severity: Finding['severity'];
+  message: string;
+  resource: { apiVersion: string; kind: string; name: string; namespace: string | null } | null;
+  fix?: { title: string; edits: JsonEdit[] };
+}
+
+export interface JsonFileReport {
+  file: string;
+  findings: JsonFinding[];
+}
+
+export function toJsonFinding(f: Finding, lines: LineIndex): JsonFinding {
+  const out: JsonFinding = {
+    ruleId: f.ruleId,
+    messageId: f.messageId,
+    severity: f.severity,
+    message: f.message,
+    ...regionOf(lines, f.range),
+    resource: f.resource
+      ? { apiVersion: f.resource.apiVersion, kind: f.resource.kind, name: f.resource.name, namespace: f.resource.namespace ?? null }
+      : null,
+  };
+  const fix = f.fix;
+  if (fix) out.fix = { title: fix.title, edits: fix.edits.map((e) => ({ ...regionOf(lines, e.range), text: e.text })) };
+  return out;
+}
+
+export function toJsonReport(input: FormatInput): JsonFileReport[] {
+  return input.files.map((f) => ({ file: f.file, findings: f.findings.map((x) => toJsonFinding(x, f.lines)) }));
+}
+
+export function formatJson(input: FormatInput): string {
+  return `${JSON.stringify(toJsonReport(input), null, 2)}\n`;
+}

@@ -1,0 +1,81 @@
+/**
+ * @fileoverview `--format sarif`: SARIF 2.1.0, as GitHub code scanning and other viewers read
+ * it. Every registered rule is described (id, name, descriptions, help, help URI, default
+ * level), and each finding is a result with its rule index and a 1-based region.
+ */
+import type { Severity } from '../../core/finding';
+import { RULES } from '../../core/rules';
+import { docsUrl, pascalName } from '../rule-info';
+import { regionOf, type FormatInput } from './types';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** `file:///work/app/` for an absolute directory, with each segment percent-encoded. */
+function directoryUri(dir: string): string {
+  const segments = dir.split(/[\\/]/).filter((s) => s !== '').map(encodeURIComponent);
+  return `file:///${segments.join('/')}${segments.length ? '/' : ''}`;
+}
+
+/** A relative URI reference for a display path (`examples/app.yaml`), or a `file://` URI for an absolute one. */
+function fileUri(file: string): { uri: string; uriBaseId?: string } {
+  if (file.startsWith('/')) return { uri: `file://${file.split('/').map(encodeURIComponent).join('/')}` };
+  if (file === '<stdin>') return { uri: 'stdin' };
+  return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+export function toSarif(input: FormatInput): Record<string, unknown> {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  const rules = RULES.map((r) => ({
+    id: r.id,
+    name: pascalName(r.id),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.docs.description },
+    help: {
+      text: `${r.docs.rationale}\n\n${r.docs.remediation}`,
+      markdown: `${r.docs.rationale}\n\n**How to fix:** ${r.docs.remediation}\n\n[Documentation](${docsUrl(r.id)})`,
+    },
+    helpUri: docsUrl(r.id),
+    defaultConfiguration: { level: LEVEL[r.severity], enabled: r.enabledByDefault !== false },
+    properties: { category: r.category, tags: [r.category] },
+  }));
+  const results = input.files.flatMap((file) => file.findings.map((f) => {
+    const region = regionOf(file.lines, f.range);
+    const result: Record<string, unknown> = {
+      ruleId: f.ruleId,
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: fileUri(file.file),
+          region: { startLine: region.line, startColumn: region.column, endLine: region.endLine, endColumn: region.endColumn },
+        },
+      }],
+      properties: { messageId: f.messageId },
+    };
+    const index = ruleIndex.get(f.ruleId);
+    if (index !== undefined) result.ruleIndex = index;
+    return result;
+  }));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'KubePlan',
+          version: input.version,
+          semanticVersion: input.version,
+          informationUri: 'https://kubeplan.dev/',
+          rules,
+        },
+      },
+      originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(input.cwd) } },
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+}
+
+export function formatSarif(input: FormatInput): string {
+  return `${JSON.stringify(toSarif(input), null, 2)}\n`;
+}

@@ -1,0 +1,46 @@
+/**
+ * @fileoverview `--format stylish` (the default): findings grouped by file, one per line with
+ * its position, severity, message and rule id, then a summary. Text that comes from the
+ * manifests is escaped so it cannot drive the terminal.
+ */
+import type { Severity } from '../../core/finding';
+import { escapeControl, type Colors } from '../terminal';
+import { regionOf, type FormatInput } from './types';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function paint(colors: Colors, severity: Severity, text: string): string {
+  return severity === 'error' ? colors.red(text) : severity === 'warning' ? colors.yellow(text) : colors.blue(text);
+}
+
+export function formatStylish(input: FormatInput): string {
+  const { colors } = input;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let fixable = 0;
+  let out = '';
+  for (const file of input.files) {
+    if (file.findings.length === 0) continue;
+    const rows = file.findings.map((f) => {
+      counts[f.severity]++;
+      if (f.fix) fixable++;
+      const r = regionOf(file.lines, f.range);
+      return { position: `${r.line}:${r.column}`, severity: f.severity, message: escapeControl(f.message), ruleId: f.ruleId };
+    });
+    const positionWidth = Math.max(...rows.map((r) => r.position.length));
+    const severityWidth = Math.max(...rows.map((r) => r.severity.length));
+    out += `\n${colors.underline(escapeControl(file.file))}\n`;
+    for (const row of rows) {
+      out += `  ${colors.dim(row.position.padEnd(positionWidth))}  ${paint(colors, row.severity, row.severity.padEnd(severityWidth))}  ${row.message}  ${colors.dim(row.ruleId)}\n`;
+    }
+  }
+  const total = counts.error + counts.warning + counts.info;
+  if (total === 0) return '';
+  const worst: Severity = counts.error ? 'error' : counts.warning ? 'warning' : 'info';
+  const symbol = worst === 'info' ? 'ℹ' : '✖';
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`].join(', ');
+  out += `\n${paint(colors, worst, colors.bold(`${symbol} ${plural(total, 'problem')} (${parts})`))}\n`;
+  if (fixable > 0) out += paint(colors, worst, `  ${plural(fixable, 'problem')} can be fixed with the \`--fix\` option.`) + '\n';
+  return out;
+}
