@@ -51,7 +51,11 @@ const FILE = 'test.yaml';
 
 function configFor(rule: Rule<string, unknown>, c: CommonCase): ResolvedConfig {
   const config = { ...defaultConfig(), ...c.config };
-  config.rules = { ...config.rules, [rule.id]: { severity: rule.severity, options: c.options ?? {} } };
+  // Configured only when it must be (options, off by default), as a user would: a configured
+  // rule has one severity, so the severity a rule gives each finding shows only when unconfigured.
+  if (c.options || rule.enabledByDefault === false) {
+    config.rules = { ...config.rules, [rule.id]: { severity: rule.severity, options: c.options ?? {} } };
+  }
   return config;
 }
 

@@ -1,3 +1,4 @@
 import type { Rule } from '../types';
+import recommendedLabels from './recommended-labels';
 
-export default [] as Array<Rule<string, any>>;
+export default [recommendedLabels] as Array<Rule<string, any>>;

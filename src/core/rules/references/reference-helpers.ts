@@ -1,0 +1,62 @@
+/**
+ * @fileoverview Shared by the "not found among the inputs" rules: which references of a
+ * manifest point at a kind, how loud a missing one is (error when its namespace is fully
+ * described by the inputs, info otherwise), and the words that explain that choice.
+ */
+import type { Severity } from '../../finding';
+import { isBuiltIn, referencesOf, type Reference, type ReferenceVia } from '../../model/references';
+import type { WorkspaceIndex } from '../../model/workspace-index';
+import type { Manifest } from '../../source/parse';
+import { isRecord } from '../../source/parse';
+
+/** The references of a manifest, computed once per lint and shared by every references rule. */
+export function cachedReferences(index: WorkspaceIndex, manifest: Manifest): Reference[] {
+  const map = index.derived('references:byManifest', () => new WeakMap<Manifest, Reference[]>());
+  let refs = map.get(manifest);
+  if (!refs) {
+    refs = referencesOf(manifest, (m) => index.namespaceOf(m));
+    map.set(manifest, refs);
+  }
+  return refs;
+}
+
+/** A reference whose target is not among the inputs (built-in objects and optional references excluded). */
+export interface Missing {
+  reference: Reference;
+  severity: Severity;
+  /** The explanation to append to the message: where KubePlan looked and why that is not certain. */
+  scope: string;
+}
+
+/**
+ * References of `kind` (through `vias` when given) whose target is missing, with the severity the
+ * situation deserves: error when the target's namespace is fully described (its Namespace object is
+ * among the inputs), info otherwise; cluster-scoped targets are info.
+ */
+export function missingReferences(index: WorkspaceIndex, manifest: Manifest, kind: string, vias?: readonly ReferenceVia[]): Missing[] {
+  const out: Missing[] = [];
+  for (const reference of cachedReferences(index, manifest)) {
+    if (reference.kind !== kind || (vias && !vias.includes(reference.via))) continue;
+    if (reference.optional || isBuiltIn(kind, reference.name)) continue;
+    if (index.find(kind, reference.namespace, reference.name).length > 0) continue;
+    out.push({ reference, ...missingSeverity(index, reference.namespace) });
+  }
+  return out;
+}
+
+/** Error when `namespace` is fully described by the inputs, info otherwise (the object may exist in the cluster). */
+export function missingSeverity(index: WorkspaceIndex, namespace: string | undefined): { severity: Severity; scope: string } {
+  if (namespace === undefined) return { severity: 'info', scope: 'among the inputs (it may already exist in the cluster)' };
+  if (index.isNamespaceDescribed(namespace)) return { severity: 'error', scope: `in namespace "${namespace}", which the inputs describe in full` };
+  return { severity: 'info', scope: `among the inputs for namespace "${namespace}" (it may exist in the cluster: add its Namespace to the inputs to make this an error)` };
+}
+
+/** The keys a ConfigMap or Secret provides (`data`, `binaryData`, `stringData`). */
+export function providedKeys(manifest: Manifest): Set<string> {
+  const keys = new Set<string>();
+  for (const field of ['data', 'binaryData', 'stringData']) {
+    const value = manifest.object[field];
+    if (isRecord(value)) for (const k of Object.keys(value)) keys.add(k);
+  }
+  return keys;
+}
