@@ -2,12 +2,24 @@
  * @fileoverview User errors: a bad flag, a missing file, a bad configuration. They end the
  * command with exit code 2 and one line on stderr, never a stack trace.
  */
+import { escapeControl } from './terminal';
 
 /** An error the user can fix; its message is printed as is after `kubeplan: `. */
 export class UserError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UserError';
+  }
+}
+
+/** Runs a command body; a user error becomes one line on stderr (`kubeplan <command>: …`) and exit code 2. */
+export async function withUserErrors(command: string, io: { stderr(text: string): void }, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    io.stderr(`kubeplan ${command}: ${escapeControl(error.message)}\n`);
+    return EXIT.usage;
   }
 }
 

@@ -22,6 +22,8 @@ export interface InputFile {
 
 const YAML_FILE = /\.ya?ml$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** KubePlan's own configuration files are not manifests. */
+const SKIPPED_FILES = new Set(['.kubeplan.yaml', '.kubeplan.yml']);
 
 /** The name a user sees for an absolute path. */
 export function displayPath(cwd: string, absolute: string): string {
@@ -56,7 +58,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string, fs: C
       const matches = await tinyglobby.glob(input.split(path.sep).join('/'), {
         cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'],
       });
-      const yaml = matches.filter((m) => YAML_FILE.test(m)).map((m) => path.resolve(m));
+      const yaml = matches.filter((m) => YAML_FILE.test(m) && !SKIPPED_FILES.has(path.basename(m))).map((m) => path.resolve(m));
       if (yaml.length === 0) throw new UserError(`no .yaml or .yml files match ${input}`);
       for (const m of yaml) add(m, false);
     } else if (!stat) {
@@ -81,7 +83,7 @@ async function walk(dir: string, fs: CliFs, onFile: (file: string) => void): Pro
     const full = path.join(dir, entry.name);
     if (entry.isDirectory) {
       if (!SKIPPED_DIRS.has(entry.name)) await walk(full, fs, onFile);
-    } else if (entry.isFile && YAML_FILE.test(entry.name)) {
+    } else if (entry.isFile && YAML_FILE.test(entry.name) && !SKIPPED_FILES.has(entry.name)) {
       onFile(full);
     }
   }

@@ -11,8 +11,9 @@ import { LOCALES } from '../../core/i18n';
 import { RULES_BY_ID } from '../../core/rules';
 import { closest, defaultConfig, type ResolvedConfig } from '../../core/config/config';
 import type { SourceFile } from '../../core/source/parse';
+import type { Rule } from '../../core/rules/types';
 import { ConfigResolver } from '../config-loader';
-import { describeFsError, EXIT, UserError } from '../errors';
+import { describeFsError, EXIT, UserError, withUserErrors } from '../errors';
 import { displayPath, expandInputs, type InputFile } from '../files';
 import { FORMATTERS } from '../formatters';
 import type { FormatInput, ReportedFile } from '../formatters/types';
@@ -203,7 +204,17 @@ function fixFile(linter: Linter, file: LoadedFile): number {
   return text === file.text ? 0 : (file.text = text, applied);
 }
 
-export async function runLint(args: string[], io: Io): Promise<number> {
+/** What tests may swap: the rules to run (every registered rule by default). */
+export interface LintSeams {
+  rules?: ReadonlyArray<Rule<string, unknown>>;
+}
+
+/** Runs `kubeplan lint` with the arguments after `lint`; resolves to the exit code. */
+export function runLint(args: string[], io: Io, seams: LintSeams = {}): Promise<number> {
+  return withUserErrors('lint', io, () => lintCommandBody(args, io, seams));
+}
+
+async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promise<number> {
   const flags = readFlags(args, io);
   if (flags === 'help') {
     io.stdout(`${usage}\n`);
@@ -214,6 +225,7 @@ export async function runLint(args: string[], io: Io): Promise<number> {
   const fallback = files[0]?.config ?? defaultConfig();
   const linter = new Linter({
     config: (file: string) => configs.get(file) ?? fallback,
+    ...(seams.rules ? { rules: seams.rules } : {}),
     ...(flags.locale ? { locale: flags.locale } : {}),
   });
   for (const f of files) linter.setFile(f.display, f.text);
@@ -284,7 +296,7 @@ const lintCommand: Command = {
   name: 'lint',
   summary: 'lint Kubernetes manifests against the API schemas and best-practice rules',
   usage,
-  run: runLint,
+  run: (args, io) => runLint(args, io),
 };
 
 export default lintCommand;

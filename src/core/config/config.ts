@@ -125,6 +125,8 @@ function readRuleSetting(value: unknown, rule: Rule<string, unknown>, path: stri
   let options: unknown = {};
   if (Array.isArray(value)) [severity, options = {}] = value;
   else if (isRecord(value)) ({ severity = rule.severity, options = {} } = value);
+  // YAML 1.1 reads a bare `off` as the boolean false: it still means off.
+  if (severity === false) severity = 'off';
   if (typeof severity !== 'string' || !SEVERITIES.includes(severity as SeverityOrOff)) {
     problems.push({ path, message: `expected one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(severity)}` });
     return null;

@@ -1,0 +1,432 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { run } from '../../src/cli/main';
+import { MAX_FIX_PASSES, runLint } from '../../src/cli/commands/lint';
+import type { JsonFileReport } from '../../src/cli/formatters/json';
+import { fakeIo, parseJson, pod, tempProject, WILDCARD_ROLE } from './helpers';
+import { configMap, TEST_RULES, TEST_RULES_WITH_VERSION } from './test-rules';
+
+const SYNTAX_ERROR = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\n  labels: [a, b\n';
+
+function ids(report: JsonFileReport[]): string[] {
+  return report.flatMap((f) => f.findings.map((x) => x.ruleId));
+}
+
+describe('kubeplan (global)', () => {
+  it('prints the version', async () => {
+    const io = fakeIo('/');
+    assert.equal(await run(['--version'], io), 0);
+    assert.match(io.out, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('prints help listing the commands', async () => {
+    const io = fakeIo('/');
+    assert.equal(await run(['--help'], io), 0);
+    assert.match(io.out, /lint\s+lint Kubernetes manifests/);
+    assert.match(io.out, /rules\s+list every rule/);
+  });
+
+  it('prints each command\'s help', async () => {
+    for (const argv of [['lint', '--help'], ['rules', '-h'], ['help', 'lint']]) {
+      const io = fakeIo('/');
+      assert.equal(await run(argv, io), 0, argv.join(' '));
+      assert.match(io.out, /^Usage: kubeplan (lint|rules)/, argv.join(' '));
+    }
+  });
+
+  it('exits 2 with one line for an unknown command or no command', async () => {
+    let io = fakeIo('/');
+    assert.equal(await run(['lnit'], io), 2);
+    assert.equal(io.err.trim().split('\n').length, 1);
+    assert.match(io.err, /unknown command "lnit"/);
+    io = fakeIo('/');
+    assert.equal(await run([], io), 2);
+    assert.match(io.err, /^Usage: kubeplan/);
+  });
+});
+
+describe('kubeplan lint: inputs', () => {
+  let project: ReturnType<typeof tempProject>;
+  beforeEach(() => {
+    project = tempProject({
+      'app/web.yaml': pod('web', 'nginx:latest'),
+      'app/nested/role.yml': WILDCARD_ROLE,
+      'app/readme.md': '# not yaml',
+      'app/node_modules/dep/x.yaml': pod('dep', 'nginx:latest'),
+      'app/.git/x.yaml': pod('git', 'nginx:latest'),
+      'broken.yaml': SYNTAX_ERROR,
+    });
+  });
+  afterEach(() => project.cleanup());
+
+  it('walks directories recursively for .yaml and .yml, skipping node_modules and .git', async () => {
+    const io = fakeIo(project.dir);
+    await run(['lint', 'app', '--format', 'json'], io);
+    assert.deepEqual(parseJson<JsonFileReport[]>(io.out).map((f) => f.file), ['app/nested/role.yml', 'app/web.yaml']);
+  });
+
+  it('reports a finding at its exact 1-based range with its resource', async () => {
+    const io = fakeIo(project.dir);
+    await run(['lint', 'app/web.yaml', '--format', 'json'], io);
+    const finding = parseJson<JsonFileReport[]>(io.out)[0]!.findings.find((f) => f.ruleId === 'no-latest-image-tag');
+    assert.ok(finding, io.out);
+    assert.deepEqual(
+      { line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn, severity: finding.severity, messageId: finding.messageId },
+      { line: 9, column: 12, endLine: 9, endColumn: 24, severity: 'warning', messageId: 'latest' },
+    );
+    assert.deepEqual(finding.resource, { apiVersion: 'v1', kind: 'Pod', name: 'web', namespace: 'web' });
+  });
+
+  it('expands glob patterns', async () => {
+    const io = fakeIo(project.dir);
+    await run(['lint', 'app/**/*.yml', '--format', 'json'], io);
+    assert.deepEqual(parseJson<JsonFileReport[]>(io.out).map((f) => f.file), ['app/nested/role.yml']);
+  });
+
+  it('lints a file named twice once', async () => {
+    const io = fakeIo(project.dir);
+    await run(['lint', 'app/web.yaml', './app/web.yaml', 'app', '--format', 'json'], io);
+    assert.deepEqual(parseJson<JsonFileReport[]>(io.out).map((f) => f.file), ['app/nested/role.yml', 'app/web.yaml']);
+  });
+
+  it('exits 1 on a YAML syntax error and reports it at its position', async () => {
+    const io = fakeIo(project.dir);
+    assert.equal(await run(['lint', 'broken.yaml', '--format', 'json'], io), 1);
+    const [file] = parseJson<JsonFileReport[]>(io.out);
+    assert.equal(file!.findings[0]!.ruleId, 'yaml-syntax');
+    assert.equal(file!.findings[0]!.severity, 'error');
+    assert.equal(file!.findings[0]!.resource, null);
+    assert.ok(file!.findings[0]!.line >= 5, JSON.stringify(file));
+  });
+
+  it('exits 2 with one line, and no stack, for a missing file', async () => {
+    const io = fakeIo(project.dir);
+    assert.equal(await run(['lint', 'nope.yaml'], io), 2);
+    assert.equal(io.err, 'kubeplan lint: no such file or directory: nope.yaml\n');
+    assert.equal(io.out, '');
+  });
+
+  it('exits 2 when a glob matches nothing or a directory holds no YAML', async () => {
+    fs.mkdirSync(path.join(project.dir, 'empty'));
+    for (const arg of ['nothing/**/*.yaml', 'empty']) {
+      const io = fakeIo(project.dir);
+      assert.equal(await run(['lint', arg], io), 2, arg);
+      assert.match(io.err, /^kubeplan lint: no \.yaml or \.yml files (match|in) /, arg);
+    }
+  });
+
+  it('exits 2 when a directory cannot be read', async () => {
+    const io = fakeIo(project.dir, {
+      fsOverrides: { readDir: async () => { throw Object.assign(new Error('EACCES: permission denied, scandir'), { code: 'EACCES' }); } },
+    });
+    assert.equal(await run(['lint', 'app'], io), 2);
+    assert.match(io.err, /^kubeplan lint: cannot read directory .*app: permission denied\n$/);
+  });
+
+  it('exits 2 when a file cannot be read', async () => {
+    const io = fakeIo(project.dir, {
+      fsOverrides: { readFile: async () => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); } },
+    });
+    assert.equal(await run(['lint', 'app/web.yaml'], io), 2);
+    assert.equal(io.err, 'kubeplan lint: cannot read app/web.yaml: permission denied\n');
+  });
+
+  it('reads stdin with -, named by --stdin-filename', async () => {
+    let io = fakeIo(project.dir, { stdin: pod('web', 'nginx') });
+    await run(['lint', '-', '--format', 'json'], io);
+    let report = parseJson<JsonFileReport[]>(io.out);
+    assert.equal(report[0]!.file, '<stdin>');
+    assert.ok(ids(report).includes('no-latest-image-tag'));
+    io = fakeIo(project.dir, { stdin: pod('web', 'nginx') });
+    await run(['lint', '-', '--stdin-filename', 'app/stdin.yaml', '--format', 'json'], io);
+    report = parseJson<JsonFileReport[]>(io.out);
+    assert.equal(report[0]!.file, 'app/stdin.yaml');
+  });
+
+  it('finds the configuration of stdin from --stdin-filename', async () => {
+    fs.writeFileSync(path.join(project.dir, 'app/.kubeplan.yaml'), 'rules:\n  no-latest-image-tag: error\n');
+    const io = fakeIo(project.dir, { stdin: pod('web', 'nginx') });
+    assert.equal(await run(['lint', '-', '--stdin-filename', 'app/x.yaml', '--format', 'json'], io), 1);
+    assert.equal(parseJson<JsonFileReport[]>(io.out)[0]!.findings.find((f) => f.ruleId === 'no-latest-image-tag')?.severity, 'error');
+  });
+
+  it('rejects two stdins and --fix on stdin', async () => {
+    for (const argv of [['lint', '-', '-'], ['lint', '-', '--fix']]) {
+      const io = fakeIo(project.dir);
+      assert.equal(await run(argv, io), 2, argv.join(' '));
+      assert.match(io.err, /^kubeplan lint: .*stdin/);
+    }
+  });
+
+  it('lints the working directory when no path is given', async () => {
+    const io = fakeIo(path.join(project.dir, 'app'));
+    await run(['lint', '-f', 'json'], io);
+    assert.deepEqual(parseJson<JsonFileReport[]>(io.out).map((f) => f.file), ['nested/role.yml', 'web.yaml']);
+  });
+});
+
+describe('kubeplan lint: flags', () => {
+  let project: ReturnType<typeof tempProject>;
+  beforeEach(() => {
+    project = tempProject({
+      'web.yaml': pod('web', 'nginx:latest'),
+      'cm.yaml': configMap('settings', { mode: 'debug' }) + '---\n' + configMap('tuning', { level: '1', target: '2' }) + '---\n' + configMap('note', { a: 'b' }),
+      'clean.yaml': configMap('clean', { a: 'b' }),
+    });
+  });
+  afterEach(() => project.cleanup());
+
+  it('rejects unknown flags and formats with exit 2', async () => {
+    for (const argv of [['lint', '--bogus'], ['lint', '--format', 'xml', '.'], ['lint', '--max-warnings', 'x', '.'], ['lint', '--max-warnings', '-1', '.']]) {
+      const io = fakeIo(project.dir);
+      assert.equal(await run(argv, io), 2, argv.join(' '));
+      assert.equal(io.err.split('\n').length, 2, io.err);
+    }
+  });
+
+  it('exits 0 when nothing is found', async () => {
+    const io = fakeIo(project.dir);
+    assert.equal(await runLint(['clean.yaml'], io, { rules: TEST_RULES }), 0);
+    assert.equal(io.out, '');
+  });
+
+  it('exits 1 on errors, 0 on warnings and info alone', async () => {
+    let io = fakeIo(project.dir);
+    assert.equal(await runLint(['cm.yaml', '-f', 'json'], io, { rules: TEST_RULES }), 1);
+    assert.deepEqual(ids(parseJson(io.out)), ['test-debug-mode', 'test-level-up', 'test-note']);
+    io = fakeIo(project.dir);
+    assert.equal(await runLint(['cm.yaml', '--rule', 'no-latest-image-tag=error', '-f', 'json'], io, { rules: TEST_RULES.filter((r) => r.id !== 'test-debug-mode') }), 0);
+  });
+
+  it('--max-warnings fails when warnings exceed it', async () => {
+    const rules = TEST_RULES.filter((r) => r.id !== 'test-debug-mode');
+    let io = fakeIo(project.dir);
+    assert.equal(await runLint(['cm.yaml', '--max-warnings', '1'], io, { rules }), 0);
+    io = fakeIo(project.dir);
+    assert.equal(await runLint(['cm.yaml', '--max-warnings', '0'], io, { rules }), 1);
+    assert.equal(io.err, 'kubeplan: too many warnings (1; --max-warnings is 0)\n');
+  });
+
+  it('--quiet reports errors only, and exit codes stay the same', async () => {
+    const io = fakeIo(project.dir);
+    assert.equal(await runLint(['cm.yaml', '--quiet', '-f', 'json'], io, { rules: TEST_RULES }), 1);
+    assert.deepEqual(ids(parseJson(io.out)), ['test-debug-mode']);
+  });
+
+  it('--rule sets a severity, or turns a rule off', async () => {
+    let io = fakeIo(project.dir);
+    assert.equal(await run(['lint', 'web.yaml', '--rule', 'no-latest-image-tag=error', '-f', 'json'], io), 1);
+    assert.equal(parseJson<JsonFileReport[]>(io.out)[0]!.findings.find((f) => f.ruleId === 'no-latest-image-tag')?.severity, 'error');
+    io = fakeIo(project.dir);
+    await run(['lint', 'web.yaml', '--rule', 'no-latest-image-tag=off', '-f', 'json'], io);
+    assert.ok(!ids(parseJson(io.out)).includes('no-latest-image-tag'));
+  });
+
+  it('--rule rejects unknown rules (with a suggestion), severities and shapes', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['no-latest-image-tags=error', /unknown rule "no-latest-image-tags" \(did you mean "no-latest-image-tag"\?\)/],
+      ['no-latest-image-tag=loud', /expected one of off, info, warning, error, got "loud"/],
+      ['no-latest-image-tag', /expected id=severity/],
+    ];
+    for (const [spec, message] of cases) {
+      const io = fakeIo(project.dir);
+      assert.equal(await run(['lint', 'web.yaml', '--rule', spec], io), 2, spec);
+      assert.match(io.err, message);
+    }
+  });
+
+  it('--kubernetes-version reaches the rules, and a bad one exits 2', async () => {
+    fs.writeFileSync(path.join(project.dir, 'version.yaml'), configMap('version', {}));
+    let io = fakeIo(project.dir);
+    await runLint(['version.yaml', '--kubernetes-version', 'v1.29.3', '-f', 'json'], io, { rules: TEST_RULES_WITH_VERSION });
+    assert.match(parseJson<JsonFileReport[]>(io.out)[0]!.findings[0]!.message, /Kubernetes 1\.29\./);
+    io = fakeIo(project.dir);
+    await runLint(['version.yaml', '-f', 'json'], io, { rules: TEST_RULES_WITH_VERSION });
+    assert.match(parseJson<JsonFileReport[]>(io.out)[0]!.findings[0]!.message, /Kubernetes 1\.32\./);
+    io = fakeIo(project.dir);
+    assert.equal(await run(['lint', 'version.yaml', '--kubernetes-version', 'latest'], io), 2);
+    assert.match(io.err, /--kubernetes-version: expected a version like 1\.32, got "latest"/);
+  });
+
+  it('--output writes the report to a file', async () => {
+    const io = fakeIo(project.dir);
+    assert.equal(await runLint(['cm.yaml', '-f', 'json', '-o', 'report.json'], io, { rules: TEST_RULES }), 1);
+    assert.equal(io.out, '');
+    assert.deepEqual(ids(parseJson(project.read('report.json'))), ['test-debug-mode', 'test-level-up', 'test-note']);
+  });
+
+  it('--output exits 2 when the file cannot be written', async () => {
+    const io = fakeIo(project.dir);
+    assert.equal(await runLint(['cm.yaml', '-o', 'missing/dir/report.txt'], io, { rules: TEST_RULES }), 2);
+    assert.match(io.err, /^kubeplan lint: cannot write missing\/dir\/report\.txt: no such file or directory\n$/);
+  });
+
+  it('--locale fr translates messages that have a translation, and rejects unknown languages', async () => {
+    let io = fakeIo(project.dir);
+    assert.equal(await run(['lint', 'web.yaml', '--locale', 'xx'], io), 2);
+    assert.match(io.err, /--locale: unknown language "xx"/);
+    io = fakeIo(project.dir);
+    assert.notEqual(await run(['lint', 'web.yaml', '--locale', 'fr', '-f', 'json'], io), 2);
+    assert.ok(ids(parseJson(io.out)).includes('no-latest-image-tag'));
+  });
+});
+
+describe('kubeplan lint: colors and escaping', () => {
+  let project: ReturnType<typeof tempProject>;
+  beforeEach(() => {
+    project = tempProject({ 'cm.yaml': configMap('note-\u001b]0;pwned\u0007\u001b[2J', { mode: 'debug' }).replace(/name: (.*)/, (_, n: string) => `name: "${n.replace(/\u001b/g, '\\e').replace(/\u0007/g, '\\a')}"`) });
+  });
+  afterEach(() => project.cleanup());
+
+  it('colors a terminal, not a pipe, not with --no-color or NO_COLOR', async () => {
+    const tty = fakeIo(project.dir, { stdoutIsTTY: true });
+    await runLint(['cm.yaml'], tty, { rules: TEST_RULES });
+    assert.ok(tty.out.includes('\u001b[31m'), tty.out);
+    for (const [argv, overrides] of [[['--no-color'], { stdoutIsTTY: true }], [[], { stdoutIsTTY: true, env: { NO_COLOR: '1' } }], [[], {}]] as const) {
+      const io = fakeIo(project.dir, overrides);
+      await runLint(['cm.yaml', ...argv], io, { rules: TEST_RULES });
+      assert.ok(!io.out.includes('\u001b'), JSON.stringify(io.out));
+      assert.match(io.out, /error/);
+    }
+    const forced = fakeIo(project.dir, { env: { FORCE_COLOR: '1' } });
+    await runLint(['cm.yaml'], forced, { rules: TEST_RULES });
+    assert.ok(forced.out.includes('\u001b[31m'));
+  });
+
+  it('escapes control characters that come from the manifests', async () => {
+    for (const format of ['stylish', 'github']) {
+      const io = fakeIo(project.dir, { stdoutIsTTY: true });
+      await runLint(['cm.yaml', '-f', format], io, { rules: TEST_RULES });
+      assert.ok(!io.out.includes('\u001b]0;') && !io.out.includes('\u0007') && !io.out.includes('\u001b[2J'), JSON.stringify(io.out));
+      assert.ok(io.out.includes('\\x1b]0;pwned\\x07\\x1b[2J'), JSON.stringify(io.out));
+    }
+  });
+});
+
+describe('kubeplan lint --fix', () => {
+  let project: ReturnType<typeof tempProject>;
+  afterEach(() => project.cleanup());
+
+  it('applies safe fixes, keeps comments and permissions, and reports what remains', async () => {
+    project = tempProject({ 'cm.yaml': `# settings of the app\n${configMap('settings', { mode: 'debug', other: 'x' }, 'keep me')}---\n${configMap('note', { a: 'b' })}` });
+    fs.chmodSync(path.join(project.dir, 'cm.yaml'), 0o640);
+    const io = fakeIo(project.dir);
+    assert.equal(await runLint(['cm.yaml', '--fix', '-f', 'json'], io, { rules: TEST_RULES }), 0);
+    assert.equal(project.read('cm.yaml'), `# settings of the app\n${configMap('settings', { mode: 'production', other: 'x' }, 'keep me').replace('"production"', 'production')}---\n${configMap('note', { a: 'b' })}`.replace(/mode: production/, (m) => m));
+    assert.equal(fs.statSync(path.join(project.dir, 'cm.yaml')).mode & 0o777, 0o640);
+    assert.deepEqual(ids(parseJson(io.out)), ['test-note']);
+    assert.deepEqual(fs.readdirSync(project.dir), ['cm.yaml'], 'no temporary file left');
+  });
+
+  it('runs passes until no fix is left', async () => {
+    project = tempProject({ 'cm.yaml': configMap('tuning', { level: '0', target: '3' }) });
+    const io = fakeIo(project.dir);
+    assert.equal(await runLint(['cm.yaml', '--fix'], io, { rules: TEST_RULES }), 0);
+    assert.match(project.read('cm.yaml'), /level: "3"/);
+    assert.match(io.out, /Fixed 3 problems in 1 file\./);
+  });
+
+  it(`stops after ${MAX_FIX_PASSES} passes`, async () => {
+    project = tempProject({ 'cm.yaml': configMap('tuning', { level: '0' }) });
+    const io = fakeIo(project.dir);
+    await runLint(['cm.yaml', '--fix', '-f', 'json'], io, { rules: TEST_RULES });
+    assert.match(project.read('cm.yaml'), new RegExp(`level: "${MAX_FIX_PASSES}"`));
+    assert.deepEqual(ids(parseJson(io.out)), ['test-level-up'], 'what remains is reported');
+  });
+
+  it('never writes a file that failed to parse', async () => {
+    const text = `${configMap('settings', { mode: 'debug' })}---\n${SYNTAX_ERROR}`;
+    project = tempProject({ 'cm.yaml': text });
+    const writes: string[] = [];
+    const io = fakeIo(project.dir, { fsOverrides: { writeFileAtomic: async (file) => { writes.push(file); } } });
+    assert.equal(await runLint(['cm.yaml', '--fix', '-f', 'json'], io, { rules: TEST_RULES }), 1);
+    assert.deepEqual(writes, []);
+    assert.equal(project.read('cm.yaml'), text);
+    assert.deepEqual(ids(parseJson(io.out)).sort(), ['test-debug-mode', 'yaml-syntax']);
+  });
+
+  it('writes through the atomic writer, with the file\'s mode, and only files that changed', async () => {
+    project = tempProject({ 'a.yaml': configMap('settings', { mode: 'debug' }), 'b.yaml': configMap('clean', {}) });
+    fs.chmodSync(path.join(project.dir, 'a.yaml'), 0o600);
+    const writes: Array<[string, number | undefined]> = [];
+    const io = fakeIo(project.dir, { fsOverrides: { writeFileAtomic: async (file, _text, mode) => { writes.push([path.basename(file), mode]); } } });
+    await runLint(['.', '--fix'], io, { rules: TEST_RULES });
+    assert.deepEqual(writes, [['a.yaml', 0o600]]);
+  });
+
+  it('exits 2 when a fixed file cannot be written', async () => {
+    project = tempProject({ 'a.yaml': configMap('settings', { mode: 'debug' }) });
+    const io = fakeIo(project.dir, { fsOverrides: { writeFileAtomic: async () => { throw Object.assign(new Error('EROFS'), { code: 'EACCES' }); } } });
+    assert.equal(await runLint(['a.yaml', '--fix'], io, { rules: TEST_RULES }), 2);
+    assert.equal(io.err, 'kubeplan lint: cannot write a.yaml: permission denied\n');
+  });
+});
+
+describe('kubeplan lint: configuration', () => {
+  let project: ReturnType<typeof tempProject>;
+  beforeEach(() => {
+    project = tempProject({
+      '.kubeplan.yaml': 'rules:\n  no-latest-image-tag: off\nignore:\n  - vendor\n  - "**/*.generated.yaml"\n',
+      'web.yaml': pod('web', 'nginx:latest'),
+      'team/.kubeplan.yml': 'rules:\n  no-latest-image-tag: error\n',
+      'team/web.yaml': pod('web', 'nginx:latest'),
+      'vendor/chart.yaml': SYNTAX_ERROR,
+      'gen/x.generated.yaml': SYNTAX_ERROR,
+    });
+  });
+  afterEach(() => project.cleanup());
+
+  it('uses the nearest .kubeplan.yaml or .kubeplan.yml upward from each file, and honours ignore', async () => {
+    const io = fakeIo(project.dir);
+    assert.equal(await run(['lint', '.', '-f', 'json'], io), 1);
+    const report = parseJson<JsonFileReport[]>(io.out);
+    assert.deepEqual(report.map((f) => f.file), ['team/web.yaml', 'web.yaml'], 'vendor/ and *.generated.yaml are ignored');
+    const latest = (file: string): string | undefined => report.find((f) => f.file === file)!.findings.find((x) => x.ruleId === 'no-latest-image-tag')?.severity;
+    assert.equal(latest('web.yaml'), undefined);
+    assert.equal(latest('team/web.yaml'), 'error');
+  });
+
+  it('says so when a file named on the command line is ignored', async () => {
+    const io = fakeIo(project.dir);
+    await run(['lint', 'vendor/chart.yaml', 'web.yaml'], io);
+    assert.equal(io.err, 'kubeplan: vendor/chart.yaml is ignored by the configuration\'s ignore patterns\n');
+  });
+
+  it('--config replaces discovery for every file', async () => {
+    fs.writeFileSync(path.join(project.dir, 'strict.yaml'), 'rules:\n  no-latest-image-tag: info\n');
+    const io = fakeIo(project.dir);
+    await run(['lint', 'web.yaml', 'team/web.yaml', '--config', 'strict.yaml', '-f', 'json'], io);
+    const severities = parseJson<JsonFileReport[]>(io.out).map((f) => f.findings.find((x) => x.ruleId === 'no-latest-image-tag')?.severity);
+    assert.deepEqual(severities, ['info', 'info']);
+  });
+
+  it('exits 2 naming the file and the setting when a configuration is wrong', async () => {
+    fs.writeFileSync(path.join(project.dir, 'team/.kubeplan.yml'), 'rules:\n  no-latest-image-tag: loud\n');
+    let io = fakeIo(project.dir);
+    assert.equal(await run(['lint', '.'], io), 2);
+    assert.equal(io.err, 'kubeplan lint: invalid configuration team/.kubeplan.yml: rules.no-latest-image-tag: expected one of off, info, warning, error, got "loud"\n');
+    fs.writeFileSync(path.join(project.dir, 'team/.kubeplan.yml'), 'rules: [\n');
+    io = fakeIo(project.dir);
+    assert.equal(await run(['lint', 'team/web.yaml'], io), 2);
+    assert.match(io.err, /^kubeplan lint: invalid configuration team\/\.kubeplan\.yml: not valid YAML/);
+    io = fakeIo(project.dir);
+    assert.equal(await run(['lint', 'web.yaml', '--config', 'missing.yaml'], io), 2);
+    assert.equal(io.err, 'kubeplan lint: --config: no such file: missing.yaml\n');
+  });
+});
+
+describe('kubeplan lint on the shared corpus', () => {
+  const corpus = path.resolve(__dirname, '../../../shared/corpus');
+  it('lints every file without crashing (exit 0 or 1)', async function () {
+    this.timeout(120000);
+    if (!fs.existsSync(corpus)) this.skip();
+    const io = fakeIo(path.resolve(__dirname, '../..'));
+    const code = await run(['lint', corpus, '-f', 'json'], io);
+    assert.ok(code === 0 || code === 1, `exit ${code}: ${io.err}`);
+    const report = parseJson<JsonFileReport[]>(io.out);
+    assert.ok(report.length > 10);
+    assert.ok(!ids(report).includes('internal-error'));
+    assert.ok(!report.some((f) => f.findings.some((x) => x.messageId === 'internalError')), 'no rule crashed');
+  });
+});
