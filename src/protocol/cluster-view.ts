@@ -65,9 +65,15 @@ export interface PodView {
   owner: ObjectRef;
   /** The node it is placed on, or null while Pending. */
   node: string | null;
-  phase: 'Running' | 'Pending' | 'Succeeded';
+  /** `Failed`: a pod bound by `spec.nodeName` that the kubelet rejected (not enough room). */
+  phase: 'Running' | 'Pending' | 'Succeeded' | 'Failed';
   /** Why it is Pending, in kube-scheduler's words (`0/4 nodes are available: …`). */
   reason?: string;
+  /**
+   * DefaultPreemption's part of the FailedScheduling event (`preemption: 0/4 nodes are available: …`).
+   * The event kube-scheduler records is `${reason} ${preemption}`.
+   */
+  preemption?: string;
   /** Effective requests as the scheduler counts them (init containers, sidecars, overhead). */
   requests: Resources;
   qos: Qos;
@@ -213,6 +219,8 @@ export interface WhatIfView {
   newlyPending: string[];
   /** Services left with no endpoint (`namespace/name`). */
   servicesWithoutEndpoints: string[];
+  /** Pods that are gone and not recreated (bare Pods, DaemonSet pods of a removed node). */
+  lost?: string[];
 }
 
 export interface ClusterView {
@@ -228,4 +236,6 @@ export interface ClusterView {
   /** Lint findings attached by the adapter (the diagram's badges); the simulation leaves it empty. */
   findings: FindingBadge[];
   whatIf?: WhatIfView;
+  /** What the simulation could not read (a malformed `cluster:` section, an unknown node name). */
+  problems?: string[];
 }

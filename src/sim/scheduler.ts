@@ -1,0 +1,756 @@
+/**
+ * @fileoverview A deterministic kube-scheduler: the default plugins' filters (NodeUnschedulable,
+ * TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit, PodTopologySpread,
+ * InterPodAffinity), their scores with the default weights, the share of nodes kube-scheduler
+ * looks at on large clusters, DefaultPreemption, and the FailedScheduling message in
+ * kube-scheduler's own words. Ties between equally scored nodes go to the first node name.
+ */
+import { isRecord } from '../core/source/parse';
+import { stringRecord } from '../core/model/pod-template';
+import { matchesLabelSelector } from '../core/model/selector';
+import type { Taint } from '../protocol/cluster-view';
+import { HOSTNAME, REGION, ZONE, type SimNode } from './cluster';
+import type { HostPort, SimPod } from './expand';
+import { firstUntolerated, nodeMatchesPodAffinity, preferredNodeAffinityScore, tolerates, type Toleration } from './predicates';
+import { emptyReq, type Req } from './resources';
+
+const MAX_NODE_SCORE = 100;
+/** Default plugin weights (kube-scheduler's `getDefaultPlugins`). */
+const WEIGHTS = { taintToleration: 3, nodeAffinity: 2, resourcesFit: 1, topologySpread: 2, interPodAffinity: 2, balanced: 1 };
+const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
+
+export const MSG = {
+  unschedulable: 'node(s) were unschedulable',
+  nodeName: "node(s) didn't match the requested node name",
+  nodeAffinity: "node(s) didn't match Pod's node affinity/selector",
+  nodePorts: "node(s) didn't have free ports for the requested pod ports",
+  tooManyPods: 'Too many pods',
+  spread: "node(s) didn't match pod topology spread constraints",
+  spreadLabel: "node(s) didn't match pod topology spread constraints (missing required label)",
+  affinity: "node(s) didn't match pod affinity rules",
+  antiAffinity: "node(s) didn't match pod anti-affinity rules",
+  existingAntiAffinity: "node(s) didn't satisfy existing pods anti-affinity rules",
+  prefilterNodeAffinity: "node(s) didn't satisfy plugin(s) [NodeAffinity]",
+  noVictims: 'No preemption victims found for incoming pod',
+  notHelpful: 'Preemption is not helpful for scheduling',
+} as const;
+
+export function untoleratedTaintMessage(taint: Taint): string {
+  return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+}
+
+interface NodeInfo {
+  node: SimNode;
+  index: number;
+  requested: Req;
+  nonZeroCpu: number;
+  nonZeroMemory: number;
+  pods: SimPod[];
+}
+
+/** A filter's verdict on one node: its reasons, and whether preemption could help. */
+interface Status {
+  reasons: string[];
+  unresolvable: boolean;
+}
+
+interface AffinityTerm {
+  selector: unknown;
+  namespaces: string[];
+  namespaceSelector: unknown;
+  topologyKey: string;
+  /** The namespace of the pod that owns the term (the default when neither namespaces nor a selector is set). */
+  ownerNamespace: string;
+  weight: number;
+}
+
+interface SpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  doNotSchedule: boolean;
+  selector: unknown;
+  minDomains: number;
+  honorAffinity: boolean;
+  honorTaints: boolean;
+}
+
+/** What kube-scheduler says about a pod it could not place. */
+export interface FitFailure {
+  /** `0/4 nodes are available: …` */
+  message: string;
+  /** `preemption: 0/4 nodes are available: …` (DefaultPreemption's part of the event). */
+  preemption: string;
+}
+
+export interface ScheduleResult {
+  node?: string;
+  failure?: FitFailure;
+  /** Pods evicted to make room. */
+  victims?: SimPod[];
+}
+
+/** Parsed, per-pod scheduling terms (computed once per pod). */
+interface PodTerms {
+  requiredAffinity: AffinityTerm[];
+  requiredAntiAffinity: AffinityTerm[];
+  preferredAffinity: AffinityTerm[];
+  preferredAntiAffinity: AffinityTerm[];
+  spread: SpreadConstraint[];
+  /** True when the constraints are the system defaults (hostname 3, zone 5, ScheduleAnyway). */
+  systemDefaultSpread: boolean;
+}
+
+/** A selector compiled to a predicate, with a cache key. */
+function selectorKey(namespace: string, selector: unknown): string {
+  return `${namespace}\u0000${JSON.stringify(selector)}`;
+}
+
+/** Counts, per node, the bound pods of a namespace matching a selector (kept current on bind/unbind). */
+class SelectorCounter {
+  readonly perNode: Int32Array;
+  constructor(readonly namespace: string, readonly selector: unknown, nodes: number) {
+    this.perNode = new Int32Array(nodes);
+  }
+  matches(pod: SimPod): boolean {
+    return pod.namespace === this.namespace && matchesLabelSelector(pod.labels, this.selector);
+  }
+}
+
+export interface SchedulerInput {
+  nodes: SimNode[];
+  /** Namespace labels (Namespace objects among the inputs), for namespaceSelector. */
+  namespaceLabels: Map<string, Record<string, string>>;
+  /** Map selectors of the Services, by namespace: part of the default spreading selector. */
+  serviceSelectors: Map<string, Array<Record<string, string>>>;
+}
+
+export class Scheduler {
+  readonly infos: NodeInfo[];
+  private readonly byName = new Map<string, NodeInfo>();
+  /** kube-scheduler's node tree order: zones round-robin. */
+  private readonly order: NodeInfo[];
+  private nextStart = 0;
+  private readonly counters = new Map<string, SelectorCounter>();
+  private readonly countersByNamespace = new Map<string, SelectorCounter[]>();
+  private readonly terms = new WeakMap<SimPod, PodTerms>();
+  /** Bound pods with required anti-affinity / any affinity terms (for the existing-pods checks and scores). */
+  private readonly withAntiAffinity = new Set<SimPod>();
+  private readonly withAffinity = new Set<SimPod>();
+  readonly placement = new Map<SimPod, NodeInfo>();
+
+  constructor(private readonly input: SchedulerInput) {
+    this.infos = input.nodes.map((node, index) => ({ node, index, requested: emptyReq(), nonZeroCpu: 0, nonZeroMemory: 0, pods: [] }));
+    for (const info of this.infos) this.byName.set(info.node.name, info);
+    this.order = nodeTreeOrder(this.infos);
+  }
+
+  nodeInfo(name: string): NodeInfo | undefined {
+    return this.byName.get(name);
+  }
+
+  // ---------------------------------------------------------------- state
+
+  bind(pod: SimPod, info: NodeInfo): void {
+    info.pods.push(pod);
+    const r = info.requested;
+    r.cpu += pod.requests.cpu;
+    r.memory += pod.requests.memory;
+    r.ephemeralStorage += pod.requests.ephemeralStorage;
+    for (const [k, v] of Object.entries(pod.requests.extended)) r.extended[k] = (r.extended[k] ?? 0) + v;
+    info.nonZeroCpu += pod.nonZero.cpu;
+    info.nonZeroMemory += pod.nonZero.memory;
+    for (const c of this.countersByNamespace.get(pod.namespace) ?? []) if (c.matches(pod)) c.perNode[info.index]!++;
+    const t = this.termsOf(pod);
+    if (t.requiredAntiAffinity.length) this.withAntiAffinity.add(pod);
+    if (t.requiredAffinity.length || t.preferredAffinity.length || t.preferredAntiAffinity.length) this.withAffinity.add(pod);
+    this.placement.set(pod, info);
+  }
+
+  unbind(pod: SimPod): void {
+    const info = this.placement.get(pod);
+    if (!info) return;
+    info.pods.splice(info.pods.indexOf(pod), 1);
+    const r = info.requested;
+    r.cpu -= pod.requests.cpu;
+    r.memory -= pod.requests.memory;
+    r.ephemeralStorage -= pod.requests.ephemeralStorage;
+    for (const [k, v] of Object.entries(pod.requests.extended)) r.extended[k] = (r.extended[k] ?? 0) - v;
+    info.nonZeroCpu -= pod.nonZero.cpu;
+    info.nonZeroMemory -= pod.nonZero.memory;
+    for (const c of this.countersByNamespace.get(pod.namespace) ?? []) if (c.matches(pod)) c.perNode[info.index]!--;
+    this.withAntiAffinity.delete(pod);
+    this.withAffinity.delete(pod);
+    this.placement.delete(pod);
+  }
+
+  private counter(namespace: string, selector: unknown): SelectorCounter {
+    const key = selectorKey(namespace, selector);
+    let c = this.counters.get(key);
+    if (!c) {
+      c = new SelectorCounter(namespace, selector, this.infos.length);
+      for (const info of this.infos) for (const p of info.pods) if (c.matches(p)) c.perNode[info.index]!++;
+      this.counters.set(key, c);
+      const list = this.countersByNamespace.get(namespace);
+      if (list) list.push(c);
+      else this.countersByNamespace.set(namespace, [c]);
+    }
+    return c;
+  }
+
+  // ---------------------------------------------------------------- terms
+
+  private termsOf(pod: SimPod): PodTerms {
+    let t = this.terms.get(pod);
+    if (!t) {
+      t = parseTerms(pod, this.input.serviceSelectors);
+      this.terms.set(pod, t);
+    }
+    return t;
+  }
+
+  private termMatches(term: AffinityTerm, pod: SimPod): boolean {
+    if (term.namespaces.length || term.namespaceSelector !== undefined) {
+      const inList = term.namespaces.includes(pod.namespace);
+      const bySelector = term.namespaceSelector !== undefined && matchesLabelSelector(this.namespaceLabels(pod.namespace), term.namespaceSelector);
+      if (!inList && !bySelector) return false;
+    } else if (pod.namespace !== term.ownerNamespace) {
+      return false;
+    }
+    return matchesLabelSelector(pod.labels, term.selector);
+  }
+
+  private namespaceLabels(namespace: string): Record<string, string> {
+    return { ...(this.input.namespaceLabels.get(namespace) ?? {}), 'kubernetes.io/metadata.name': namespace };
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  /** Schedules one pod: binds it and returns its node, or returns why it cannot run. */
+  schedule(pod: SimPod): ScheduleResult {
+    const all = this.order;
+    let nodes = all;
+    const absent: string[] = [];
+    if (pod.daemonSetNode !== undefined) {
+      // NodeAffinity's PreFilter narrows a DaemonSet pod to its node.
+      nodes = all.filter((i) => i.node.name === pod.daemonSetNode);
+      if (all.length > nodes.length) absent.push(...Array(all.length - nodes.length).fill(MSG.prefilterNodeAffinity));
+    }
+    const pre = this.preFilter(pod);
+    const statuses = new Map<NodeInfo, Status>();
+    const feasible: NodeInfo[] = [];
+    const toFind = numFeasibleNodesToFind(nodes.length);
+    let processed = 0;
+    for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
+      const info = nodes[(this.nextStart + i) % nodes.length]!;
+      processed++;
+      const status = this.filter(pod, info, pre);
+      if (status) statuses.set(info, status);
+      else feasible.push(info);
+    }
+    this.nextStart = all.length ? (this.nextStart + processed) % all.length : 0;
+    if (feasible.length === 0) {
+      const preemption = this.preempt(pod, statuses, all.length, absent.length);
+      if (preemption.node) return preemption;
+      const reasons: string[] = [...absent];
+      for (const s of statuses.values()) reasons.push(...s.reasons);
+      return { failure: { message: fitMessage(all.length, reasons), preemption: preemption.message! } };
+    }
+    const best = feasible.length === 1 ? feasible[0]! : this.pickBest(pod, feasible, pre);
+    this.bind(pod, best);
+    return { node: best.node.name };
+  }
+
+  /** Everything a pod's filters need that depends on the whole cluster (PreFilter). */
+  private preFilter(pod: SimPod): PreFilterState {
+    const t = this.termsOf(pod);
+    const state: PreFilterState = { affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinity: new Map(), spread: [] };
+    if (t.requiredAffinity.length || t.requiredAntiAffinity.length) {
+      for (const info of this.infos) {
+        for (const existing of info.pods) {
+          if (t.requiredAffinity.length && t.requiredAffinity.every((term) => this.termMatches(term, existing))) {
+            for (const term of t.requiredAffinity) bump(state.affinityCounts, term.topologyKey, info.node.labels[term.topologyKey]);
+          }
+          for (const term of t.requiredAntiAffinity) {
+            if (this.termMatches(term, existing)) bump(state.antiAffinityCounts, term.topologyKey, info.node.labels[term.topologyKey]);
+          }
+        }
+      }
+    }
+    for (const existing of this.withAntiAffinity) {
+      const info = this.placement.get(existing)!;
+      for (const term of this.termsOf(existing).requiredAntiAffinity) {
+        if (this.termMatches(term, pod)) bump(state.existingAntiAffinity, term.topologyKey, info.node.labels[term.topologyKey]);
+      }
+    }
+    for (const c of t.spread) {
+      if (!c.doNotSchedule) continue;
+      const counter = this.counter(pod.namespace, c.selector);
+      const domains = new Map<string, number>();
+      for (const info of this.infos) {
+        if (!this.countsForSpread(pod, c, info.node, t.spread)) continue;
+        const value = info.node.labels[c.topologyKey]!;
+        domains.set(value, (domains.get(value) ?? 0) + counter.perNode[info.index]!);
+      }
+      let min = domains.size ? Math.min(...domains.values()) : 0;
+      if (domains.size < c.minDomains) min = 0;
+      state.spread.push({ constraint: c, domains, min, selfMatch: matchesLabelSelector(pod.labels, c.selector) ? 1 : 0 });
+    }
+    return state;
+  }
+
+  /** Whether a node takes part in a spread constraint's counting (nodeAffinityPolicy/nodeTaintsPolicy, all keys present). */
+  private countsForSpread(pod: SimPod, c: SpreadConstraint, node: SimNode, all: SpreadConstraint[]): boolean {
+    if (!all.every((x) => node.labels[x.topologyKey] !== undefined)) return false;
+    if (c.honorAffinity && !this.matchesNodeAffinity(pod, node)) return false;
+    if (c.honorTaints && firstUntolerated(pod.tolerations, node.taints.filter((x) => x.effect !== 'PreferNoSchedule'))) return false;
+    return true;
+  }
+
+  private matchesNodeAffinity(pod: SimPod, node: SimNode): boolean {
+    if (pod.daemonSetNode !== undefined && pod.daemonSetNode !== node.name) return false;
+    return nodeMatchesPodAffinity(pod.spec, node);
+  }
+
+  /** Runs the filters in kube-scheduler's order; the first that fails decides the node's status. */
+  private filter(pod: SimPod, info: NodeInfo, pre: PreFilterState): Status | null {
+    const node = info.node;
+    // NodeUnschedulable
+    if (node.unschedulable && !pod.tolerations.some((t) => tolerates(t, UNSCHEDULABLE_TAINT))) return { reasons: [MSG.unschedulable], unresolvable: true };
+    // NodeName
+    if (pod.nodeName !== undefined && pod.nodeName !== node.name) return { reasons: [MSG.nodeName], unresolvable: true };
+    // TaintToleration
+    const taint = firstUntolerated(pod.tolerations, node.taints.filter((t) => t.effect !== 'PreferNoSchedule'));
+    if (taint) return { reasons: [untoleratedTaintMessage(taint)], unresolvable: true };
+    // NodeAffinity
+    if (!this.matchesNodeAffinity(pod, node)) return { reasons: [MSG.nodeAffinity], unresolvable: true };
+    // NodePorts
+    if (pod.hostPorts.length && portsConflict(pod.hostPorts, info.pods)) return { reasons: [MSG.nodePorts], unresolvable: false };
+    // NodeResourcesFit
+    const insufficient = insufficientResources(pod, info);
+    if (insufficient.length) return { reasons: insufficient, unresolvable: false };
+    // PodTopologySpread
+    for (const s of pre.spread) {
+      const value = node.labels[s.constraint.topologyKey];
+      if (value === undefined) return { reasons: [MSG.spreadLabel], unresolvable: true };
+      const matching = s.domains.get(value) ?? 0;
+      if (matching + s.selfMatch - s.min > s.constraint.maxSkew) return { reasons: [MSG.spread], unresolvable: false };
+    }
+    // InterPodAffinity
+    const t = this.termsOf(pod);
+    if (t.requiredAffinity.length && !this.satisfiesAffinity(pod, t, node, pre)) return { reasons: [MSG.affinity], unresolvable: true };
+    for (const term of t.requiredAntiAffinity) {
+      const v = node.labels[term.topologyKey];
+      if (v !== undefined && (pre.antiAffinityCounts.get(pairKey(term.topologyKey, v)) ?? 0) > 0) return { reasons: [MSG.antiAffinity], unresolvable: false };
+    }
+    for (const [k, count] of pre.existingAntiAffinity) {
+      if (count <= 0) continue;
+      const [key, value] = k.split('\u0000') as [string, string];
+      if (node.labels[key] === value) return { reasons: [MSG.existingAntiAffinity], unresolvable: false };
+    }
+    return null;
+  }
+
+  private satisfiesAffinity(pod: SimPod, t: PodTerms, node: SimNode, pre: PreFilterState): boolean {
+    let podsExist = true;
+    for (const term of t.requiredAffinity) {
+      const v = node.labels[term.topologyKey];
+      if (v === undefined) return false;
+      if ((pre.affinityCounts.get(pairKey(term.topologyKey, v)) ?? 0) <= 0) podsExist = false;
+    }
+    if (podsExist) return true;
+    // The first pod of a group that has affinity to itself may go anywhere its terms' topologies exist.
+    return pre.affinityCounts.size === 0 && t.requiredAffinity.every((term) => this.termMatches(term, pod));
+  }
+
+  // ---------------------------------------------------------------- scoring
+
+  private pickBest(pod: SimPod, feasible: NodeInfo[], pre: PreFilterState): NodeInfo {
+    void pre;
+    const n = feasible.length;
+    const total = new Float64Array(n);
+    const t = this.termsOf(pod);
+
+    // TaintToleration: intolerable PreferNoSchedule taints, fewer is better.
+    const preferTolerations = pod.tolerations.filter((x) => !x.effect || x.effect === 'PreferNoSchedule');
+    const taintCounts = feasible.map((i) => i.node.taints.filter((taint) => taint.effect === 'PreferNoSchedule' && !preferTolerations.some((x) => tolerates(x, taint))).length);
+    addWeighted(total, defaultNormalize(taintCounts, true), WEIGHTS.taintToleration);
+
+    // NodeAffinity: preferred terms.
+    addWeighted(total, defaultNormalize(feasible.map((i) => preferredNodeAffinityScore(pod.spec, i.node)), false), WEIGHTS.nodeAffinity);
+
+    // NodeResourcesFit (LeastAllocated) and NodeResourcesBalancedAllocation.
+    const fit = new Array<number>(n);
+    const balanced = new Array<number>(n);
+    for (let k = 0; k < n; k++) {
+      const info = feasible[k]!;
+      const a = info.node.allocatable;
+      fit[k] = leastAllocated([info.nonZeroCpu + pod.nonZero.cpu, info.nonZeroMemory + pod.nonZero.memory], [a.cpu, a.memory]);
+      balanced[k] = balancedAllocation([info.requested.cpu + pod.requests.cpu, info.requested.memory + pod.requests.memory], [a.cpu, a.memory]);
+    }
+    addWeighted(total, fit, WEIGHTS.resourcesFit);
+    addWeighted(total, balanced, WEIGHTS.balanced);
+
+    // PodTopologySpread (ScheduleAnyway constraints, or the system defaults).
+    const soft = t.spread.filter((c) => !c.doNotSchedule);
+    if (soft.length) addWeighted(total, this.spreadScores(pod, soft, feasible, t), WEIGHTS.topologySpread);
+
+    // InterPodAffinity (preferred terms of the pod, and of the pods already running).
+    const ipa = this.interPodAffinityScores(pod, t, feasible);
+    if (ipa) addWeighted(total, ipa, WEIGHTS.interPodAffinity);
+
+    let best = 0;
+    for (let k = 1; k < n; k++) {
+      if (total[k]! > total[best]! || (total[k] === total[best] && feasible[k]!.node.name < feasible[best]!.node.name)) best = k;
+    }
+    return feasible[best]!;
+  }
+
+  private spreadScores(pod: SimPod, constraints: SpreadConstraint[], feasible: NodeInfo[], t: PodTerms): number[] {
+    const requireAll = !t.systemDefaultSpread;
+    const ignored = feasible.map((i) => requireAll && !constraints.every((c) => i.node.labels[c.topologyKey] !== undefined));
+    const weights: number[] = [];
+    const domainCounts: Array<Map<string, number> | null> = [];
+    for (const c of constraints) {
+      const counter = this.counter(pod.namespace, c.selector);
+      if (c.topologyKey === HOSTNAME) {
+        weights.push(Math.log(feasible.filter((_, k) => !ignored[k]).length + 2));
+        domainCounts.push(null);
+        continue;
+      }
+      const values = new Set<string>();
+      feasible.forEach((i, k) => { if (!ignored[k] && i.node.labels[c.topologyKey] !== undefined) values.add(i.node.labels[c.topologyKey]!); });
+      weights.push(Math.log(values.size + 2));
+      const counts = new Map<string, number>();
+      for (const info of this.infos) {
+        const v = info.node.labels[c.topologyKey];
+        if (v === undefined || !values.has(v)) continue;
+        if (requireAll && !this.countsForSpread(pod, c, info.node, constraints)) continue;
+        if (!requireAll && c.honorAffinity && !this.matchesNodeAffinity(pod, info.node)) continue;
+        counts.set(v, (counts.get(v) ?? 0) + counter.perNode[info.index]!);
+      }
+      domainCounts.push(counts);
+    }
+    const raw = feasible.map((info, k) => {
+      if (ignored[k]) return -1;
+      let score = 0;
+      constraints.forEach((c, ci) => {
+        const v = info.node.labels[c.topologyKey];
+        if (v === undefined) return;
+        const counts = domainCounts[ci];
+        const cnt = counts ? counts.get(v) ?? 0 : this.counter(pod.namespace, c.selector).perNode[info.index]!;
+        score += cnt * weights[ci]! + (c.maxSkew - 1);
+      });
+      return Math.round(score);
+    });
+    let min = Infinity;
+    let max = 0;
+    raw.forEach((s, k) => { if (!ignored[k]) { min = Math.min(min, s); max = Math.max(max, s); } });
+    return raw.map((s, k) => (ignored[k] ? 0 : max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - s)) / max)));
+  }
+
+  private interPodAffinityScores(pod: SimPod, t: PodTerms, feasible: NodeInfo[]): number[] | null {
+    const hasOwn = t.preferredAffinity.length > 0 || t.preferredAntiAffinity.length > 0;
+    if (!hasOwn && this.withAffinity.size === 0) return null;
+    const scores = new Map<string, number>();
+    const add = (key: string, value: string | undefined, w: number): void => {
+      if (value === undefined) return;
+      const k = pairKey(key, value);
+      scores.set(k, (scores.get(k) ?? 0) + w);
+    };
+    const visit = (existing: SimPod, node: SimNode): void => {
+      for (const term of t.preferredAffinity) if (this.termMatches(term, existing)) add(term.topologyKey, node.labels[term.topologyKey], term.weight);
+      for (const term of t.preferredAntiAffinity) if (this.termMatches(term, existing)) add(term.topologyKey, node.labels[term.topologyKey], -term.weight);
+      if (!this.withAffinity.has(existing)) return;
+      const et = this.termsOf(existing);
+      for (const term of et.requiredAffinity) if (this.termMatches(term, pod)) add(term.topologyKey, node.labels[term.topologyKey], 1);
+      for (const term of et.preferredAffinity) if (this.termMatches(term, pod)) add(term.topologyKey, node.labels[term.topologyKey], term.weight);
+      for (const term of et.preferredAntiAffinity) if (this.termMatches(term, pod)) add(term.topologyKey, node.labels[term.topologyKey], -term.weight);
+    };
+    if (hasOwn) {
+      for (const info of this.infos) for (const existing of info.pods) visit(existing, info.node);
+    } else {
+      for (const existing of this.withAffinity) visit(existing, this.placement.get(existing)!.node);
+    }
+    if (scores.size === 0) return null;
+    const raw = feasible.map((info) => {
+      let s = 0;
+      for (const [k, v] of scores) {
+        const [key, value] = k.split('\u0000') as [string, string];
+        if (info.node.labels[key] === value) s += v;
+      }
+      return s;
+    });
+    const min = Math.min(...raw);
+    const diff = Math.max(...raw) - min;
+    return raw.map((s) => (diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((s - min) / diff)) : 0));
+  }
+
+  // ---------------------------------------------------------------- preemption
+
+  /** DefaultPreemption: evict lower-priority pods from the best candidate node, or say why not. */
+  private preempt(pod: SimPod, statuses: Map<NodeInfo, Status>, allNodes: number, absent: number): ScheduleResult & { message?: string } {
+    if (pod.preemptionPolicy === 'Never') return { message: 'preemption: not eligible due to preemptionPolicy=Never.' };
+    const reasons: string[] = Array(absent).fill(MSG.notHelpful);
+    const candidates: Array<{ info: NodeInfo; victims: SimPod[] }> = [];
+    for (const info of this.order) {
+      const status = statuses.get(info);
+      if (!status) continue; // left out by a PreFilter: counted in `absent`
+      if (status.unresolvable) {
+        reasons.push(MSG.notHelpful);
+        continue;
+      }
+      const lower = info.pods.filter((p) => p.priority < pod.priority);
+      if (lower.length === 0) {
+        reasons.push(MSG.noVictims);
+        continue;
+      }
+      for (const p of lower) this.unbind(p);
+      const fits = this.filter(pod, info, this.preFilter(pod));
+      if (fits) {
+        for (const p of lower) this.bind(p, info);
+        reasons.push(...fits.reasons);
+        continue;
+      }
+      // Reprieve as many as possible, most important first.
+      const sorted = [...lower].sort((a, b) => b.priority - a.priority || a.seq - b.seq);
+      const victims: SimPod[] = [];
+      for (const p of sorted) {
+        this.bind(p, info);
+        if (this.filter(pod, info, this.preFilter(pod))) {
+          this.unbind(p);
+          victims.push(p);
+        }
+      }
+      for (const p of victims) this.bind(p, info);
+      candidates.push({ info, victims });
+    }
+    if (candidates.length === 0) return { message: `preemption: ${fitMessage(allNodes, reasons)}` };
+    // pickOneNodeForPreemption: lowest highest-priority victim, lowest priority sum, fewest victims, latest start.
+    const highest = (v: SimPod[]): number => Math.max(...v.map((p) => p.priority));
+    const sum = (v: SimPod[]): number => v.reduce((s, p) => s + p.priority + 2147483648, 0);
+    const latest = (v: SimPod[]): number => {
+      const top = highest(v);
+      return Math.max(...v.filter((p) => p.priority === top).map((p) => p.seq));
+    };
+    candidates.sort((a, b) => highest(a.victims) - highest(b.victims) || sum(a.victims) - sum(b.victims) || a.victims.length - b.victims.length || latest(b.victims) - latest(a.victims));
+    const chosen = candidates[0]!;
+    for (const v of chosen.victims) this.unbind(v);
+    this.bind(pod, chosen.info);
+    return { node: chosen.info.node.name, victims: chosen.victims };
+  }
+}
+
+interface PreFilterState {
+  affinityCounts: Map<string, number>;
+  antiAffinityCounts: Map<string, number>;
+  existingAntiAffinity: Map<string, number>;
+  spread: Array<{ constraint: SpreadConstraint; domains: Map<string, number>; min: number; selfMatch: number }>;
+}
+
+function pairKey(key: string, value: string): string {
+  return `${key}\u0000${value}`;
+}
+
+function bump(map: Map<string, number>, key: string, value: string | undefined): void {
+  if (value === undefined) return;
+  const k = pairKey(key, value);
+  map.set(k, (map.get(k) ?? 0) + 1);
+}
+
+/** `FitError.Error()`: the reasons counted over nodes, each `N reason`, sorted as strings. */
+export function fitMessage(allNodes: number, reasons: string[]): string {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  const parts = [...counts].map(([r, n]) => `${n} ${r}`).sort();
+  return `0/${allNodes} nodes are available${parts.length ? `: ${parts.join(', ')}` : ''}.`;
+}
+
+/** How many feasible nodes kube-scheduler looks for before scoring (`percentageOfNodesToScore` adaptive default). */
+export function numFeasibleNodesToFind(all: number): number {
+  if (all < 100) return all;
+  const percentage = Math.max(5, 50 - Math.trunc(all / 125));
+  return Math.max(100, Math.trunc((all * percentage) / 100));
+}
+
+/** The node tree's order: nodes grouped by zone, zones visited round-robin in order of first appearance. */
+function nodeTreeOrder(infos: NodeInfo[]): NodeInfo[] {
+  const zones = new Map<string, NodeInfo[]>();
+  for (const info of infos) {
+    const l = info.node.labels;
+    const zone = l[REGION] === undefined && l[ZONE] === undefined ? '' : `${l[REGION] ?? ''}:\u0000:${l[ZONE] ?? ''}`;
+    const list = zones.get(zone);
+    if (list) list.push(info);
+    else zones.set(zone, [info]);
+  }
+  const lists = [...zones.values()];
+  const out: NodeInfo[] = [];
+  for (let i = 0; out.length < infos.length; i++) for (const list of lists) if (i < list.length) out.push(list[i]!);
+  return out;
+}
+
+function portsConflict(wanted: HostPort[], pods: SimPod[]): boolean {
+  for (const p of pods) {
+    for (const used of p.hostPorts) {
+      for (const w of wanted) {
+        if (w.port !== used.port || w.protocol !== used.protocol) continue;
+        if (w.hostIP === used.hostIP || w.hostIP === '0.0.0.0' || used.hostIP === '0.0.0.0') return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** NodeResourcesFit's `fitsRequest`: pods count first, then cpu, memory, ephemeral storage, extended resources. */
+function insufficientResources(pod: SimPod, info: NodeInfo): string[] {
+  const out: string[] = [];
+  const a = info.node.allocatable;
+  const r = info.requested;
+  const q = pod.requests;
+  if (info.pods.length + 1 > a.pods) out.push(MSG.tooManyPods);
+  if (q.cpu > 0 && q.cpu > a.cpu - r.cpu) out.push('Insufficient cpu');
+  if (q.memory > 0 && q.memory > a.memory - r.memory) out.push('Insufficient memory');
+  if (q.ephemeralStorage > 0 && q.ephemeralStorage > a.ephemeralStorage - r.ephemeralStorage) out.push('Insufficient ephemeral-storage');
+  for (const name of Object.keys(q.extended).sort()) {
+    const v = q.extended[name]!;
+    if (v > 0 && v > (a.extended[name] ?? 0) - (r.extended[name] ?? 0)) out.push(`Insufficient ${name}`);
+  }
+  return out;
+}
+
+function leastAllocated(requested: number[], allocatable: number[]): number {
+  let score = 0;
+  let weights = 0;
+  for (let i = 0; i < requested.length; i++) {
+    const cap = allocatable[i]!;
+    if (cap === 0) continue;
+    const req = requested[i]!;
+    score += req > cap ? 0 : Math.trunc(((cap - req) * MAX_NODE_SCORE) / cap);
+    weights++;
+  }
+  return weights ? Math.trunc(score / weights) : 0;
+}
+
+function balancedAllocation(requested: number[], allocatable: number[]): number {
+  const fractions: number[] = [];
+  for (let i = 0; i < requested.length; i++) {
+    if (allocatable[i] === 0) continue;
+    fractions.push(Math.min(1, requested[i]! / allocatable[i]!));
+  }
+  let std = 0;
+  if (fractions.length === 2) std = Math.abs((fractions[0]! - fractions[1]!) / 2);
+  else if (fractions.length > 2) {
+    const mean = fractions.reduce((a, b) => a + b, 0) / fractions.length;
+    std = Math.sqrt(fractions.reduce((a, f) => a + (f - mean) ** 2, 0) / fractions.length);
+  }
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}
+
+/** `DefaultNormalizeScore`. */
+function defaultNormalize(scores: number[], reverse: boolean): number[] {
+  const max = Math.max(0, ...scores);
+  if (max === 0) return scores.map(() => (reverse ? MAX_NODE_SCORE : 0));
+  return scores.map((s) => {
+    const v = Math.trunc((MAX_NODE_SCORE * s) / max);
+    return reverse ? MAX_NODE_SCORE - v : v;
+  });
+}
+
+function addWeighted(total: Float64Array, scores: number[], weight: number): void {
+  for (let i = 0; i < scores.length; i++) total[i]! += scores[i]! * weight;
+}
+
+function readAffinityTerms(raw: unknown, ownerNamespace: string, pod: SimPod, weighted: boolean): AffinityTerm[] {
+  if (!Array.isArray(raw)) return [];
+  const out: AffinityTerm[] = [];
+  for (const item of raw) {
+    if (!isRecord(item)) continue;
+    const term = weighted ? item.podAffinityTerm : item;
+    if (!isRecord(term) || typeof term.topologyKey !== 'string' || !term.topologyKey) continue;
+    let selector: unknown = term.labelSelector ?? null;
+    // matchLabelKeys / mismatchLabelKeys take the incoming pod's values.
+    const extra: unknown[] = [];
+    for (const k of Array.isArray(term.matchLabelKeys) ? term.matchLabelKeys : []) {
+      if (typeof k === 'string' && pod.labels[k] !== undefined) extra.push({ key: k, operator: 'In', values: [pod.labels[k]] });
+    }
+    for (const k of Array.isArray(term.mismatchLabelKeys) ? term.mismatchLabelKeys : []) {
+      if (typeof k === 'string' && pod.labels[k] !== undefined) extra.push({ key: k, operator: 'NotIn', values: [pod.labels[k]] });
+    }
+    if (extra.length && isRecord(selector)) selector = { ...selector, matchExpressions: [...(Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []), ...extra] };
+    out.push({
+      selector,
+      namespaces: Array.isArray(term.namespaces) ? term.namespaces.map(String) : [],
+      namespaceSelector: isRecord(term.namespaceSelector) ? term.namespaceSelector : undefined,
+      topologyKey: term.topologyKey,
+      ownerNamespace,
+      weight: weighted && typeof item.weight === 'number' ? item.weight : 1,
+    });
+  }
+  return out;
+}
+
+function parseTerms(pod: SimPod, serviceSelectors: Map<string, Array<Record<string, string>>>): PodTerms {
+  const affinity = isRecord(pod.spec.affinity) ? pod.spec.affinity : {};
+  const pa = isRecord(affinity.podAffinity) ? affinity.podAffinity : {};
+  const paa = isRecord(affinity.podAntiAffinity) ? affinity.podAntiAffinity : {};
+  const ns = pod.namespace;
+  const terms: PodTerms = {
+    requiredAffinity: readAffinityTerms(pa.requiredDuringSchedulingIgnoredDuringExecution, ns, pod, false),
+    requiredAntiAffinity: readAffinityTerms(paa.requiredDuringSchedulingIgnoredDuringExecution, ns, pod, false),
+    preferredAffinity: readAffinityTerms(pa.preferredDuringSchedulingIgnoredDuringExecution, ns, pod, true),
+    preferredAntiAffinity: readAffinityTerms(paa.preferredDuringSchedulingIgnoredDuringExecution, ns, pod, true),
+    spread: [],
+    systemDefaultSpread: false,
+  };
+  const constraints = Array.isArray(pod.spec.topologySpreadConstraints) ? pod.spec.topologySpreadConstraints.filter(isRecord) : [];
+  for (const c of constraints) {
+    if (typeof c.topologyKey !== 'string' || typeof c.maxSkew !== 'number') continue;
+    let selector: unknown = c.labelSelector ?? null;
+    const extra: unknown[] = [];
+    for (const k of Array.isArray(c.matchLabelKeys) ? c.matchLabelKeys : []) {
+      if (typeof k === 'string' && pod.labels[k] !== undefined) extra.push({ key: k, operator: 'In', values: [pod.labels[k]] });
+    }
+    if (extra.length && isRecord(selector)) selector = { ...selector, matchExpressions: [...(Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []), ...extra] };
+    terms.spread.push({
+      maxSkew: c.maxSkew,
+      topologyKey: c.topologyKey,
+      doNotSchedule: c.whenUnsatisfiable !== 'ScheduleAnyway',
+      selector,
+      minDomains: typeof c.minDomains === 'number' ? c.minDomains : 1,
+      honorAffinity: c.nodeAffinityPolicy !== 'Ignore',
+      honorTaints: c.nodeTaintsPolicy === 'Honor',
+    });
+  }
+  if (constraints.length === 0) {
+    // System defaults apply to pods selected by a Service or owned by a ReplicaSet, StatefulSet or ReplicationController.
+    const selector = defaultSelector(pod, serviceSelectors);
+    if (selector) {
+      terms.systemDefaultSpread = true;
+      for (const [key, maxSkew] of [[HOSTNAME, 3], [ZONE, 5]] as const) {
+        terms.spread.push({ maxSkew, topologyKey: key, doNotSchedule: false, selector, minDomains: 1, honorAffinity: true, honorTaints: false });
+      }
+    }
+  }
+  return terms;
+}
+
+/** `helper.DefaultSelector`: the Services selecting the pod and its controller's selector, ANDed; null when there are none. */
+function defaultSelector(pod: SimPod, serviceSelectors: Map<string, Array<Record<string, string>>>): unknown {
+  const matchLabels: Record<string, string> = {};
+  const matchExpressions: unknown[] = [];
+  let any = false;
+  for (const s of serviceSelectors.get(pod.namespace) ?? []) {
+    const keys = Object.keys(s);
+    if (keys.length === 0 || !keys.every((k) => pod.labels[k] === s[k])) continue;
+    Object.assign(matchLabels, s);
+    any = true;
+  }
+  if (['ReplicaSet', 'StatefulSet', 'ReplicationController'].includes(pod.owner.kind) && isRecord(pod.controllerSelector)) {
+    Object.assign(matchLabels, stringRecord(pod.controllerSelector.matchLabels));
+    if (Array.isArray(pod.controllerSelector.matchExpressions)) matchExpressions.push(...pod.controllerSelector.matchExpressions);
+    any = true;
+  }
+  if (!any || (Object.keys(matchLabels).length === 0 && matchExpressions.length === 0)) return null;
+  return matchExpressions.length ? { matchLabels, matchExpressions } : { matchLabels };
+}
+
+export type { Toleration };
