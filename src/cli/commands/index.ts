@@ -5,11 +5,13 @@
  */
 import lint from './lint';
 import rules from './rules';
+import simulate from './simulate';
 import type { Command } from './types';
 
 export const COMMANDS: readonly Command[] = [
   lint,
   rules,
+  simulate,
 ];
 
 export type { Command };

@@ -1,0 +1,177 @@
+/**
+ * @fileoverview `kubeplan simulate`: schedules the manifests on a virtual cluster the way
+ * kube-scheduler would and prints, per node, its allocation and pods, then the Pending pods
+ * with kube-scheduler's reasons, the Services with their endpoints, the traffic that
+ * NetworkPolicies deny and, for `--without-node`/`--cordon`, what moves. `--format json`
+ * prints the ClusterView contract (docs/simulation.md).
+ */
+import * as path from 'node:path';
+import { formatBytes, formatCpu } from '../../core/model/quantity';
+import { parseFile, type Manifest, type SourceFile } from '../../core/source/parse';
+import type { ClusterView, TrafficPeer } from '../../protocol/cluster-view';
+import { lineResolver, simulate } from '../../sim';
+import { ConfigResolver } from '../config-loader';
+import { describeFsError, EXIT, UserError } from '../errors';
+import { displayPath, expandInputs } from '../files';
+import type { Io } from '../io';
+import { parseFlags } from './flags';
+import type { Command } from './types';
+
+const usage = `Usage: kubeplan simulate [paths...] [options]
+
+Schedules the workloads of the manifests on a virtual cluster as kube-scheduler would, and
+shows each node with its pods, the Pending pods and why, the Services with their endpoints
+and the traffic NetworkPolicies deny.
+
+The cluster comes from Node objects among the files or in --cluster FILE (as
+\`kubectl get nodes -o yaml\` prints them, or a k3d config), else the \`cluster:\` section of
+.kubeplan.yaml, else the default: one tainted control plane and three workers.
+
+Options:
+      --cluster <file>        Node objects (a List too) or a k3d config (kind: Simple)
+  -f, --format <name>         table (default) or json (the ClusterView contract)
+      --without-node <name>   what if this node disappeared (repeatable)
+      --cordon <name>         what if this node were drained: cordoned, its pods evicted (repeatable)
+      --fail-on-pending       exit 1 when a pod would stay Pending
+  -c, --config <file>         use this configuration file instead of the nearest .kubeplan.yaml
+      --now <iso-date>        the moment CronJob next runs are computed from (default: now)
+  -h, --help                  show this help
+
+Exit codes: 0 done; 1 a pod would be Pending (with --fail-on-pending); 2 usage or input error.`;
+
+async function readManifests(io: Io, file: string, shown: string): Promise<SourceFile> {
+  let text: string;
+  try {
+    text = await io.fs.readFile(file);
+  } catch (error) {
+    throw new UserError(`cannot read ${shown}: ${describeFsError(error)}`);
+  }
+  return parseFile(shown, text);
+}
+
+async function run(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(args, {
+    cluster: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    'without-node': { type: 'string', multiple: true },
+    cordon: { type: 'string', multiple: true },
+    'fail-on-pending': { type: 'boolean' },
+    config: { type: 'string', short: 'c' },
+    now: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(`${usage}\n`);
+    return EXIT.ok;
+  }
+  const format = (values.format as string | undefined) ?? 'table';
+  if (format !== 'table' && format !== 'json') throw new UserError(`--format: unknown format "${format}"; expected table or json`);
+  let now = new Date();
+  if (values.now !== undefined) {
+    now = new Date(values.now as string);
+    if (Number.isNaN(now.getTime())) throw new UserError(`--now: expected an ISO 8601 date, got "${values.now as string}"`);
+  }
+  const inputs = await expandInputs(positionals.length ? positionals : ['.'], io.cwd, io.fs);
+  const files: SourceFile[] = [];
+  for (const input of inputs) files.push(await readManifests(io, input.absolute, input.display));
+  const manifests: Manifest[] = files.flatMap((f) => f.manifests);
+
+  let clusterManifests: Manifest[] | undefined;
+  if (values.cluster !== undefined) {
+    const absolute = path.resolve(io.cwd, values.cluster as string);
+    const file = await readManifests(io, absolute, displayPath(io.cwd, absolute));
+    clusterManifests = file.manifests.filter((m) => m.kind === 'Node' || (m.kind === 'Simple' && m.apiVersion.startsWith('k3d.io/')));
+    if (clusterManifests.length === 0) throw new UserError(`--cluster ${values.cluster as string}: no Node objects and no k3d config (kind: Simple) in the file`);
+    files.push(file);
+  }
+  const resolver = new ConfigResolver(io.fs, io.cwd, values.config !== undefined ? { configFile: values.config as string } : {});
+  const { config } = await resolver.forFile(inputs[0]?.absolute ?? path.join(io.cwd, '.kubeplan.yaml'));
+
+  const view = simulate(manifests, {
+    clusterManifests,
+    clusterConfig: config.cluster,
+    defaultNamespace: config.defaultNamespace,
+    now,
+    withoutNodes: (values['without-node'] as string[] | undefined) ?? [],
+    cordon: (values.cordon as string[] | undefined) ?? [],
+    lineOf: lineResolver(files),
+  });
+  for (const p of view.problems ?? []) io.stderr(`kubeplan simulate: ${p}\n`);
+  io.stdout(format === 'json' ? `${JSON.stringify(view, null, 2)}\n` : renderTable(view));
+  const pending = view.pods.some((p) => p.node === null && p.phase === 'Pending');
+  return values['fail-on-pending'] && pending ? EXIT.findings : EXIT.ok;
+}
+
+function columns(rows: string[][], indent = ''): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => indent + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
+}
+
+function peer(p: TrafficPeer): string {
+  if (p.kind === 'external') return 'outside';
+  if (p.kind === 'dns') return 'cluster DNS';
+  return `${p.workload.kind}/${p.workload.namespace ?? ''}/${p.workload.name}`;
+}
+
+/** The human table: nodes with their pods, Pending pods, Services, denied traffic, what-if. */
+export function renderTable(view: ClusterView): string {
+  const out: string[] = [];
+  const byNode = new Map<string, ClusterView['pods']>();
+  for (const p of view.pods) if (p.node) byNode.set(p.node, [...(byNode.get(p.node) ?? []), p]);
+  const rows = [['NODE', 'ROLE', 'ZONE', 'CPU', 'MEMORY', 'PODS']];
+  for (const n of view.nodes) {
+    const flags = [n.unschedulable ? 'cordoned' : '', ...n.taints.map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`)].filter(Boolean);
+    rows.push([
+      n.name + (flags.length ? ` (${flags.join(', ')})` : ''), n.role, n.zone ?? '-',
+      `${formatCpu(n.requested.cpu)}/${formatCpu(n.allocatable.cpu)}`,
+      `${formatBytes(n.requested.memory)}/${formatBytes(n.allocatable.memory)}`,
+      `${n.requested.pods ?? 0}/${n.allocatable.pods ?? 0}`,
+    ]);
+  }
+  out.push(columns(rows));
+  for (const n of view.nodes) {
+    const pods = byNode.get(n.name) ?? [];
+    if (!pods.length) continue;
+    out.push('', `${n.name}:`);
+    out.push(columns(pods.map((p) => [`${p.namespace}/${p.name}`, `${p.owner.kind}/${p.owner.name}`, `cpu ${formatCpu(p.requests.cpu)}`, `mem ${formatBytes(p.requests.memory)}`, p.qos]), '  '));
+  }
+  const pending = view.pods.filter((p) => p.node === null);
+  out.push('', pending.length ? `PENDING (${pending.length})` : 'PENDING: none');
+  for (const p of pending) out.push(`  ${p.namespace}/${p.name} [${p.phase}]: ${p.reason ?? 'not scheduled'}${p.preemption ? ` ${p.preemption}` : ''}`);
+  const preempting = view.pods.filter((p) => p.preempted?.length);
+  for (const p of preempting) out.push(`  ${p.namespace}/${p.name} preempted ${p.preempted!.join(', ')}`);
+  if (view.services.length) {
+    out.push('', 'SERVICES');
+    out.push(columns(view.services.map((s) => [
+      `${s.namespace}/${s.name}`, s.type + (s.headless ? ' (headless)' : ''),
+      s.type === 'ExternalName' ? `→ ${s.externalName ?? '?'}` : s.ports.map((p) => `${p.port}→${p.targetPort}${p.resolvedPort !== undefined && p.resolvedPort !== p.targetPort ? `(${p.resolvedPort})` : ''}/${p.protocol}${p.nodePort ? ` nodePort ${p.nodePort}` : ''}`).join(', '),
+      s.type === 'ExternalName' ? '' : s.endpoints.length ? `${s.endpoints.length} endpoint(s): ${s.endpoints.join(', ')}` : 'NO ENDPOINTS',
+    ]), '  '));
+  }
+  const denied = view.traffic.filter((t) => !t.allowed);
+  if (view.traffic.length) {
+    out.push('', denied.length ? `DENIED TRAFFIC (${denied.length} of ${view.traffic.length} paths)` : `TRAFFIC: all ${view.traffic.length} paths allowed`);
+    for (const t of denied) {
+      const via = t.via ? ` via ${t.via.kind}/${t.via.name}` : '';
+      out.push(`  ${peer(t.from)} → ${peer(t.to)} ${t.port}/${t.protocol}${via}: denied on ${(t.deniedBy ?? []).join(' and ')} (${t.policies.join(', ')})`);
+    }
+  }
+  if (view.whatIf) {
+    const w = view.whatIf;
+    out.push('', `WHAT IF${w.removedNodes.length ? ` ${w.removedNodes.join(', ')} disappeared` : ''}${w.cordonedNodes.length ? `${w.removedNodes.length ? ' and' : ''} ${w.cordonedNodes.join(', ')} were drained` : ''}`);
+    out.push(`  moved: ${w.moved.length ? w.moved.map((m) => `${m.pod} ${m.from} → ${m.to}`).join(', ') : 'none'}`);
+    out.push(`  newly Pending: ${w.newlyPending.length ? w.newlyPending.join(', ') : 'none'}`);
+    if (w.lost?.length) out.push(`  gone for good: ${w.lost.join(', ')}`);
+    out.push(`  Services left without endpoints: ${w.servicesWithoutEndpoints.length ? w.servicesWithoutEndpoints.join(', ') : 'none'}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'schedule the manifests on a virtual cluster like kube-scheduler and show placements, Pending pods and traffic',
+  usage,
+  run,
+};
+
+export default simulateCommand;
