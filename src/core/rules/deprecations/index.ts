@@ -1,3 +1,5 @@
+import deprecatedApiVersion from './deprecated-api-version';
+import removedApiVersion from './removed-api-version';
 import type { Rule } from '../types';
 
-export default [] as Array<Rule<string, any>>;
+export default [deprecatedApiVersion, removedApiVersion] as Array<Rule<string, any>>;

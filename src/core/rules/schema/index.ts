@@ -1,3 +1,5 @@
+import schemaValidation from './schema-validation';
+import unknownResourceKind from './unknown-resource-kind';
 import type { Rule } from '../types';
 
-export default [] as Array<Rule<string, any>>;
+export default [schemaValidation, unknownResourceKind] as Array<Rule<string, any>>;

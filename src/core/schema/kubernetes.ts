@@ -1,0 +1,106 @@
+/**
+ * @fileoverview The built-in Kubernetes schemas: the generated bundle (schemas/kubernetes/,
+ * see scripts/generate-schemas.mjs) and its precompiled validators. Both are loaded on first
+ * use only, and nothing is compiled at run time: a validator is a plain function call.
+ */
+import type { CompiledValidator } from '../../../schemas/kubernetes/validators';
+
+/** A JSON Schema as the bundle stores it (only the keywords validation uses). */
+export interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  required?: string[];
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  [keyword: string]: unknown;
+}
+
+interface Bundle {
+  kubernetesVersion: string;
+  /** `apiVersion/kind` → definition name. */
+  kinds: Record<string, string>;
+  definitions: Record<string, JsonSchema>;
+}
+
+export type { CompiledValidator };
+
+let bundle: Bundle | undefined;
+let validators: Record<string, CompiledValidator> | undefined;
+let versionsByKind: Map<string, string[]> | undefined;
+
+function loadBundle(): Bundle {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  bundle ??= require('../../../schemas/kubernetes/bundle.json') as Bundle;
+  return bundle;
+}
+
+function loadValidators(): Record<string, CompiledValidator> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  validators ??= require('../../../schemas/kubernetes/validators.js') as Record<string, CompiledValidator>;
+  return validators;
+}
+
+/** The key of a group/version/kind in the bundle: `apps/v1/Deployment`, `v1/Pod`. */
+export function gvkKey(apiVersion: string, kind: string): string {
+  return `${apiVersion}/${kind}`;
+}
+
+/** The Kubernetes version the bundled schemas come from (`1.32.2`). */
+export function bundledKubernetesVersion(): string {
+  return loadBundle().kubernetesVersion;
+}
+
+/** True when the bundle has a schema for this apiVersion and kind. */
+export function hasBuiltinSchema(apiVersion: string, kind: string): boolean {
+  return Object.prototype.hasOwnProperty.call(loadBundle().kinds, gvkKey(apiVersion, kind));
+}
+
+/** The precompiled validator of a built-in kind, or undefined. */
+export function builtinValidator(apiVersion: string, kind: string): CompiledValidator | undefined {
+  if (!hasBuiltinSchema(apiVersion, kind)) return undefined;
+  return loadValidators()[gvkKey(apiVersion, kind)];
+}
+
+/** The schema of a built-in kind (for explaining errors), or undefined. */
+export function builtinSchema(apiVersion: string, kind: string): JsonSchema | undefined {
+  const b = loadBundle();
+  const name = b.kinds[gvkKey(apiVersion, kind)];
+  return name === undefined ? undefined : b.definitions[name];
+}
+
+/** The definitions `$ref`s of built-in schemas point into. */
+export function builtinDefinitions(): Record<string, JsonSchema> {
+  return loadBundle().definitions;
+}
+
+/** The apiVersions the bundle knows a kind under (`Deployment` → `['apps/v1']`), sorted. */
+export function builtinVersionsOf(kind: string): readonly string[] {
+  if (!versionsByKind) {
+    versionsByKind = new Map();
+    for (const key of Object.keys(loadBundle().kinds)) {
+      const slash = key.lastIndexOf('/');
+      const k = key.slice(slash + 1);
+      const list = versionsByKind.get(k) ?? [];
+      list.push(key.slice(0, slash));
+      versionsByKind.set(k, list);
+    }
+    for (const list of versionsByKind.values()) list.sort();
+  }
+  return versionsByKind.get(kind) ?? [];
+}
+
+/** The group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (core). */
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** True for the API groups Kubernetes itself serves (the core group, `apps`, `*.k8s.io`...). */
+export function isBuiltinGroup(group: string): boolean {
+  return group === '' || !group.includes('.') || group.endsWith('.k8s.io');
+}
