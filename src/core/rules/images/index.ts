@@ -1,3 +1,5 @@
+import noInconsistentPullPolicy from './no-inconsistent-pull-policy';
 import noLatestImageTag from './no-latest-image-tag';
+import requireImageRegistry from './require-image-registry';
 
-export default [noLatestImageTag];
+export default [noInconsistentPullPolicy, noLatestImageTag, requireImageRegistry];

@@ -49,13 +49,24 @@ export default defineRule({
 
 /** Pinned references to the same repository found in the inputs, most specific first. */
 function pinnedElsewhere(index: WorkspaceIndex, registry: string | undefined, repository: string): string[] {
-  const found = new Set<string>();
-  for (const holder of index.podTemplates) {
-    for (const c of containersOf(holder.template)) {
-      if (typeof c.container.image !== 'string') continue;
-      const other = parseImage(c.container.image);
-      if (other.repository === repository && other.registry === registry && isPinned(other)) found.add(other.raw);
+  return pinnedByRepository(index).get(`${registry ?? ''}\u0000${repository}`) ?? [];
+}
+
+/** Registry and repository → the pinned references to it in the inputs (built once per lint, not per container). */
+function pinnedByRepository(index: WorkspaceIndex): ReadonlyMap<string, string[]> {
+  return index.derived('images/pinned-by-repository', (ix) => {
+    const found = new Map<string, Set<string>>();
+    for (const holder of ix.podTemplates) {
+      for (const c of containersOf(holder.template)) {
+        if (typeof c.container.image !== 'string') continue;
+        const image = parseImage(c.container.image);
+        if (!isPinned(image)) continue;
+        const key = `${image.registry ?? ''}\u0000${image.repository}`;
+        const set = found.get(key) ?? new Set<string>();
+        set.add(image.raw);
+        found.set(key, set);
+      }
     }
-  }
-  return [...found].sort().slice(0, 3);
+    return new Map([...found].map(([key, refs]) => [key, [...refs].sort().slice(0, 3)]));
+  });
 }
