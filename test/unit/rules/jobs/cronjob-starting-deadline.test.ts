@@ -1,0 +1,29 @@
+import rule from '../../../../src/core/rules/jobs/cronjob-starting-deadline';
+import { runRuleTests } from '../../../helpers/rule-tester';
+
+const cron = (extra: string): string => `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: r
+spec:
+  schedule: "0 3 * * *"
+${extra}  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: r
+            image: app:1.0
+`;
+
+runRuleTests(rule, {
+  valid: [cron(''), cron('  startingDeadlineSeconds: 10\n'), cron('  startingDeadlineSeconds: 300\n')],
+  invalid: [
+    {
+      code: cron('  startingDeadlineSeconds: 5\n'),
+      errors: [{ messageId: 'tooShort', line: 7, column: 28, endLine: 7, endColumn: 29, messageIncludes: ['5'], suggestions: [cron('  startingDeadlineSeconds: 300\n')] }],
+      output: null,
+    },
+  ],
+});
