@@ -7,7 +7,7 @@
 import type { Manifest } from '../core/source/parse';
 import { isRecord, LineIndex, manifestHeadRange, type SourceFile } from '../core/source/parse';
 import { stringRecord } from '../core/model/pod-template';
-import { CLUSTER_VIEW_VERSION, type ClusterView, type NodeView, type PodView, type Resources, type SourceRef, type WhatIfView } from '../protocol/cluster-view';
+import { CLUSTER_VIEW_VERSION, type ClusterView, type NodeView, type PodView, type Resources, type SourceRef, type WhatIfView, type WorkloadView } from '../protocol/cluster-view';
 import { clusterFromConfig, clusterFromK3d, defaultCluster, isK3dConfig, nodeFromManifest, roleOf, ZONE, type SimNode } from './cluster';
 import { expandWorkloads, type SimPod } from './expand';
 import { Scheduler } from './scheduler';
@@ -73,6 +73,7 @@ export function resolveNodes(manifests: readonly Manifest[], options: SimulateOp
 interface RunState {
   nodes: SimNode[];
   pods: SimPod[];
+  workloads: WorkloadView[];
   scheduler: Scheduler;
   /** Per pod: why it is Pending, the preemption part, victims, phase. */
   outcome: Map<SimPod, { reason?: string; preemption?: string; preempted?: string[]; failed?: boolean }>;
@@ -143,12 +144,12 @@ function queueOrder(pods: SimPod[]): SimPod[] {
 }
 
 function run(context: Context, nodes: SimNode[]): RunState {
-  const { pods } = expandWorkloads(context.manifests, {
+  const { pods, workloads } = expandWorkloads(context.manifests, {
     defaultNamespace: context.defaultNamespace, nodes, now: context.options.now,
     replicasOverride: context.options.replicasOverride, sourceOf: context.sourceOf,
   });
   const scheduler = new Scheduler(schedulerInput(context, nodes));
-  const state: RunState = { nodes, pods, scheduler, outcome: new Map() };
+  const state: RunState = { nodes, pods, workloads, scheduler, outcome: new Map() };
   scheduleAll(state, queueOrder(pods));
   return state;
 }
@@ -213,7 +214,7 @@ function replay(context: Context, base: RunState, removed: Set<string>, drained:
     return { ...n, unschedulable: true, taints: [...n.taints, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' as const }] };
   });
   const scheduler = new Scheduler(schedulerInput(context, nodes));
-  const state: RunState = { nodes, pods: [], scheduler, outcome: new Map() };
+  const state: RunState = { nodes, pods: [], workloads: base.workloads, scheduler, outcome: new Map() };
   const requeue: SimPod[] = [];
   for (const pod of base.pods) {
     const placed = base.scheduler.placement.get(pod);
@@ -314,12 +315,8 @@ function buildView(state: RunState, manifests: readonly Manifest[], context: Con
     if (pod.source) view.source = pod.source;
     return view;
   });
-  const { workloads } = expandWorkloads(context.manifests, {
-    defaultNamespace: context.defaultNamespace, nodes: state.nodes, now: context.options.now,
-    replicasOverride: context.options.replicasOverride, sourceOf: context.sourceOf,
-  });
   const live = new Set(state.pods.map((p) => `${p.workload}\u0000${p.name}`));
-  for (const w of workloads) w.pods = w.pods.filter((name) => live.has(`${w.kind}/${w.namespace}/${w.name}\u0000${name}`));
+  const workloads = state.workloads.map((w) => ({ ...w, pods: w.pods.filter((name) => live.has(`${w.kind}/${w.namespace}/${w.name}\u0000${name}`)) }));
   const wired = wire(manifests, placedPods(state), context.defaultNamespace, context.sourceOf, state.nodes);
   return {
     version: CLUSTER_VIEW_VERSION,
