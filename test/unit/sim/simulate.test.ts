@@ -3,6 +3,8 @@
  * NodeResourcesFit and the control-plane taint → ClusterView).
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseFile } from '../../../src/core/source/parse';
 import { lineResolver, simulate, type SimulateOptions } from '../../../src/sim';
 import { CLUSTER_VIEW_VERSION } from '../../../src/protocol/cluster-view';
@@ -56,5 +58,16 @@ describe('simulate', () => {
     assert.equal(pending[0]!.phase, 'Pending');
     assert.equal(pending[0]!.reason, '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu.');
     assert.equal(pending[0]!.preemption, 'preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.');
+  });
+});
+
+describe('effective requests', () => {
+  it('takes the largest init container against app containers plus native sidecars, and the QoS class', () => {
+    const view = run(fs.readFileSync(path.join(__dirname, '../../fixtures/sim/statefulset-init-hostport/manifests.yaml'), 'utf8'));
+    const migrate = view.pods.find((p) => p.name.startsWith('migrate-'))!;
+    assert.deepEqual(migrate.requests, { cpu: 3000, memory: 192 * 1024 * 1024, pods: 1 });
+    assert.equal(migrate.qos, 'Burstable');
+    assert.equal(view.pods.find((p) => p.name === 'db-0')!.qos, 'Guaranteed');
+    assert.equal(view.pods.find((p) => p.name.startsWith('edge-'))!.qos, 'BestEffort');
   });
 });
