@@ -23,7 +23,7 @@ export interface ApiLifecycle {
   advice?: string;
 }
 
-const WORKLOAD_CHANGES = 'spec.selector is required (use the template labels)';
+const WORKLOAD_CHANGES = 'spec.selector is required and should repeat the template labels';
 
 export const API_LIFECYCLE: readonly ApiLifecycle[] = [
   // v1.16

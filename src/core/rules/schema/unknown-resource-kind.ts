@@ -46,7 +46,9 @@ export default defineRule({
       return;
     }
     const known = builtinVersionsOf(kind);
-    if (known.length > 0 && isBuiltinGroup(groupOf(apiVersion)) && known.some((v) => groupOf(v) === groupOf(apiVersion) || !apiVersion.includes('/'))) {
+    // `core/v1` is a common way to misspell the core group (`v1`).
+    const group = groupOf(apiVersion) === 'core' ? '' : groupOf(apiVersion);
+    if (known.length > 0 && isBuiltinGroup(group) && known.some((v) => groupOf(v) === group || !apiVersion.includes('/'))) {
       ctx.report({
         path: ['apiVersion'], messageId: 'unknownVersion', severity: 'error',
         data: { kind, apiVersion, known: known.join(' or ') },
