@@ -1,0 +1,58 @@
+/**
+ * The examples the README promises: examples/dockercoins shows its deliberate mistakes (each
+ * marked in the YAML by a `# MISTAKE (rule-id, ...)` comment), examples/hardened shows no
+ * warning and no error.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { run } from '../../src/cli/main';
+import type { JsonFileReport } from '../../src/cli/formatters/json';
+import { RULES_BY_ID } from '../../src/core/rules';
+import { fakeIo, parseJson } from './helpers';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** `file → rule ids` announced by the MISTAKE comments of the example's files. */
+function announcedMistakes(dir: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const name of fs.readdirSync(path.join(ROOT, dir)).filter((n) => n.endsWith('.yaml'))) {
+    const text = fs.readFileSync(path.join(ROOT, dir, name), 'utf8');
+    const ids = [...text.matchAll(/# MISTAKE \(([^)]*)\)/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim())).filter((s) => /^[a-z0-9]+(-[a-z0-9]+)+$/.test(s));
+    if (ids.length) out.set(`${dir}/${name}`, ids);
+  }
+  return out;
+}
+
+describe('examples', () => {
+  it('dockercoins: every deliberate mistake is reported by its rule, in its file', async () => {
+    const io = fakeIo(ROOT);
+    assert.equal(await run(['lint', 'examples/dockercoins', '--format', 'json'], io), 1, io.err);
+    const report = parseJson<JsonFileReport[]>(io.out);
+    const found = new Map(report.map((f) => [f.file, new Set(f.findings.map((x) => x.ruleId))]));
+    const mistakes = announcedMistakes('examples/dockercoins');
+    const all = [...mistakes.values()].flat();
+    for (const id of ['no-latest-image-tag', 'require-liveness-probe', 'require-readiness-probe', 'no-rbac-wildcard']) {
+      assert.ok(all.includes(id), `the example announces a ${id} mistake`);
+    }
+    for (const [file, ids] of mistakes) {
+      for (const id of ids.filter((i) => RULES_BY_ID.has(i))) {
+        assert.ok(found.get(file)?.has(id), `${file}: expected a ${id} finding; got ${[...(found.get(file) ?? [])].join(', ')}`);
+      }
+    }
+  });
+
+  it('dockercoins: the worker\'s suppression comment is honoured', async () => {
+    const io = fakeIo(ROOT);
+    await run(['lint', 'examples/dockercoins/worker.yaml', '--format', 'json'], io);
+    assert.ok(!parseJson<JsonFileReport[]>(io.out)[0]!.findings.some((f) => f.ruleId === 'require-readiness-probe'));
+  });
+
+  it('hardened: no warning and no error', async () => {
+    const io = fakeIo(ROOT);
+    const code = await run(['lint', 'examples/hardened', '--format', 'json'], io);
+    const loud = parseJson<JsonFileReport[]>(io.out).flatMap((f) => f.findings.filter((x) => x.severity !== 'info').map((x) => `${f.file}:${x.line}:${x.column} ${x.ruleId}: ${x.message}`));
+    assert.deepEqual(loud, []);
+    assert.equal(code, 0, io.err);
+  });
+});
