@@ -65,7 +65,7 @@ export interface PodView {
   owner: ObjectRef;
   /** The node it is placed on, or null while Pending. */
   node: string | null;
-  /** `Failed`: a pod bound by `spec.nodeName` that the kubelet rejected (not enough room). */
+  /** `Failed`: a pod bound by `spec.nodeName` that the kubelet rejected (not enough room), or a bare Pod deleted by preemption. */
   phase: 'Running' | 'Pending' | 'Succeeded' | 'Failed';
   /** Why it is Pending, in kube-scheduler's words (`0/4 nodes are available: …`). */
   reason?: string;

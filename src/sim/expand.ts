@@ -51,6 +51,8 @@ export interface SimPod {
   /** Claims the pod mounts (namespace-local names). */
   claims: string[];
   source?: SourceRef;
+  /** The manifest it comes from. */
+  manifest?: Manifest;
 }
 
 export interface ExpandOptions {
@@ -206,7 +208,7 @@ export function expandWorkloads(manifests: readonly Manifest[], options: ExpandO
         seq: seq++, name, namespace, labels, owner, workload: key, spec, requests,
         nonZero: { cpu: nz.cpu, memory: nz.memory }, qos, priority, preemptionPolicy,
         tolerations: extra.tolerations ?? tolerations, hostPorts: hostPortsOf(spec),
-        readinessUnknown: !hasReadinessProbe(spec), claims: claimsOf(spec), ...extra,
+        readinessUnknown: !hasReadinessProbe(spec), claims: claimsOf(spec), manifest: m, ...extra,
       };
       if (typeof spec.nodeName === 'string' && spec.nodeName) pod.nodeName = spec.nodeName;
       if (source) pod.source = source;

@@ -85,7 +85,9 @@ export function simulate(manifests: readonly Manifest[], options: SimulateOption
   const sourceOf = (m: Manifest): SourceRef => ({ file: m.file, line: lineOf ? lineOf(m) : 1 });
   const defaultNamespace = options.defaultNamespace ?? 'default';
   const { nodes: allNodes, problems } = resolveNodes(manifests, options, sourceOf);
-  const workloadManifests = manifests.filter((m) => m.kind !== 'Node');
+  // Workloads of the --cluster file run already: they are scheduled first, the inputs after.
+  const existing = (options.clusterManifests ?? []).filter((m) => m.kind !== 'Node' && !isK3dConfig(m));
+  const workloadManifests = [...existing, ...manifests.filter((m) => m.kind !== 'Node')];
 
   const removed = new Set(options.withoutNodes ?? []);
   const drained = new Set(options.cordon ?? []);
@@ -94,7 +96,7 @@ export function simulate(manifests: readonly Manifest[], options: SimulateOption
   }
   const whatIf = removed.size > 0 || drained.size > 0;
 
-  const context = { manifests: workloadManifests, defaultNamespace, options, sourceOf };
+  const context: Context = { manifests: workloadManifests, existing: new Set(existing), defaultNamespace, options, sourceOf };
   const base = run(context, allNodes);
   let final = base;
   let whatIfView: WhatIfView | undefined;
@@ -116,6 +118,8 @@ export function simulate(manifests: readonly Manifest[], options: SimulateOption
 
 interface Context {
   manifests: readonly Manifest[];
+  /** Manifests already running on the cluster (from the --cluster file). */
+  existing: ReadonlySet<Manifest>;
   defaultNamespace: string;
   options: SimulateOptions;
   sourceOf(m: Manifest): SourceRef;
@@ -150,7 +154,9 @@ function run(context: Context, nodes: SimNode[]): RunState {
   });
   const scheduler = new Scheduler(schedulerInput(context, nodes));
   const state: RunState = { nodes, pods, workloads, scheduler, outcome: new Map() };
-  scheduleAll(state, queueOrder(pods));
+  const first = new Set(pods.filter((p) => p.manifest !== undefined && context.existing.has(p.manifest)));
+  scheduleAll(state, queueOrder([...first]));
+  scheduleAll(state, queueOrder(pods.filter((p) => !first.has(p))));
   return state;
 }
 
@@ -158,11 +164,10 @@ function run(context: Context, nodes: SimNode[]): RunState {
 function scheduleAll(state: RunState, queue: SimPod[]): void {
   const { scheduler, outcome } = state;
   const retry: SimPod[] = [];
+  // Pods that name their node never wait in the scheduler's queue: the kubelet takes them at once.
+  for (const pod of queue) if (pod.nodeName !== undefined) bindByName(state, pod);
   for (const pod of queue) {
-    if (pod.nodeName !== undefined) {
-      bindByName(state, pod);
-      continue;
-    }
+    if (pod.nodeName !== undefined) continue;
     const result = scheduler.schedule(pod);
     if (result.failure) {
       outcome.set(pod, { reason: result.failure.message, preemption: result.failure.preemption });
@@ -172,8 +177,8 @@ function scheduleAll(state: RunState, queue: SimPod[]): void {
     if (result.victims?.length) {
       entry.preempted = result.victims.map((v) => v.name);
       for (const v of result.victims) {
-        // A controller recreates its pod, which queues again; a bare Pod is gone.
-        outcome.set(v, { reason: `Preempted by ${pod.namespace}/${pod.name}`, preemption: '' });
+        // A controller recreates its pod, which queues again; a bare Pod is deleted for good.
+        outcome.set(v, { reason: `Preempted by ${pod.namespace}/${pod.name}`, failed: v.owner.kind === 'Pod' });
         if (v.owner.kind !== 'Pod') retry.push(v);
       }
     }

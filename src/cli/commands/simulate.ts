@@ -28,7 +28,8 @@ The cluster comes from Node objects among the files or in --cluster FILE (as
 .kubeplan.yaml, else the default: one tainted control plane and three workers.
 
 Options:
-      --cluster <file>        Node objects (a List too) or a k3d config (kind: Simple)
+      --cluster <file>        Node objects (a List too) or a k3d config (kind: Simple); workloads
+                              in it are taken as already running (scheduled before the inputs)
   -f, --format <name>         table (default) or json (the ClusterView contract)
       --without-node <name>   what if this node disappeared (repeatable)
       --cordon <name>         what if this node were drained: cordoned, its pods evicted (repeatable)
@@ -80,8 +81,11 @@ async function run(args: string[], io: Io): Promise<number> {
   if (values.cluster !== undefined) {
     const absolute = path.resolve(io.cwd, values.cluster as string);
     const file = await readManifests(io, absolute, displayPath(io.cwd, absolute));
-    clusterManifests = file.manifests.filter((m) => m.kind === 'Node' || (m.kind === 'Simple' && m.apiVersion.startsWith('k3d.io/')));
-    if (clusterManifests.length === 0) throw new UserError(`--cluster ${values.cluster as string}: no Node objects and no k3d config (kind: Simple) in the file`);
+    // Nodes or a k3d config describe the cluster; workloads in the file are taken as already running.
+    clusterManifests = file.manifests;
+    if (!clusterManifests.some((m) => m.kind === 'Node' || (m.kind === 'Simple' && m.apiVersion.startsWith('k3d.io/')))) {
+      throw new UserError(`--cluster ${values.cluster as string}: no Node objects and no k3d config (kind: Simple) in the file`);
+    }
     files.push(file);
   }
   const resolver = new ConfigResolver(io.fs, io.cwd, values.config !== undefined ? { configFile: values.config as string } : {});
