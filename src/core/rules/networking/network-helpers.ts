@@ -1,0 +1,111 @@
+/**
+ * @fileoverview Shared by the networking rules: Services and the pod templates they select,
+ * NetworkPolicies per namespace and what they select, Ingress classes, and the per-lint maps
+ * that keep these lookups cheap.
+ */
+import type { Severity } from '../../finding';
+import type { PodTemplateHolder, WorkspaceIndex } from '../../model/workspace-index';
+import { matchesLabelSelector, matchesMapSelector } from '../../model/selector';
+import type { Manifest } from '../../source/parse';
+import { isRecord } from '../../source/parse';
+
+/** The `spec` of a manifest as a record (empty when absent). */
+export function specOf(m: Manifest): Record<string, unknown> {
+  return isRecord(m.object.spec) ? m.object.spec : {};
+}
+
+/** Pod templates per namespace, built once per lint. */
+export function templatesByNamespace(index: WorkspaceIndex): Map<string, PodTemplateHolder[]> {
+  return index.derived('network:templatesByNamespace', (ix) => {
+    const map = new Map<string, PodTemplateHolder[]>();
+    for (const h of ix.podTemplates) {
+      const list = map.get(h.namespace) ?? [];
+      list.push(h);
+      map.set(h.namespace, list);
+    }
+    return map;
+  });
+}
+
+/** The pod templates of a namespace a Service-style map selector selects. */
+export function selectedByService(index: WorkspaceIndex, namespace: string, selector: unknown): PodTemplateHolder[] {
+  return (templatesByNamespace(index).get(namespace) ?? []).filter((h) => matchesMapSelector(h.labels, selector));
+}
+
+/** The pod templates of a namespace a LabelSelector selects. */
+export function selectedByLabelSelector(index: WorkspaceIndex, namespace: string, selector: unknown): PodTemplateHolder[] {
+  return (templatesByNamespace(index).get(namespace) ?? []).filter((h) => matchesLabelSelector(h.labels, selector));
+}
+
+/** NetworkPolicies (networking.k8s.io) per namespace, built once per lint. */
+export function policiesByNamespace(index: WorkspaceIndex): Map<string, Manifest[]> {
+  return index.derived('network:policiesByNamespace', (ix) => {
+    const map = new Map<string, Manifest[]>();
+    for (const p of ix.ofKind('NetworkPolicy')) {
+      if (!p.apiVersion.startsWith('networking.k8s.io/')) continue;
+      const ns = ix.namespaceOf(p)!;
+      const list = map.get(ns) ?? [];
+      list.push(p);
+      map.set(ns, list);
+    }
+    return map;
+  });
+}
+
+/** A NetworkPolicy's pod selector (`{}`, all pods, when absent). */
+export function policyPodSelector(policy: Manifest): Record<string, unknown> {
+  const spec = specOf(policy);
+  return isRecord(spec.podSelector) ? spec.podSelector : {};
+}
+
+/** The directions a NetworkPolicy restricts: `policyTypes`, or as the API server defaults them. */
+export function policyTypes(policy: Manifest): Set<'Ingress' | 'Egress'> {
+  const spec = specOf(policy);
+  if (Array.isArray(spec.policyTypes)) return new Set(spec.policyTypes.filter((t): t is 'Ingress' | 'Egress' => t === 'Ingress' || t === 'Egress'));
+  return new Set(spec.egress !== undefined ? ['Ingress', 'Egress'] : ['Ingress']);
+}
+
+/** True when the policy selects the pods of a template. */
+export function policySelects(policy: Manifest, holder: PodTemplateHolder): boolean {
+  return matchesLabelSelector(holder.labels, policyPodSelector(policy));
+}
+
+/** True when a selector is `{}` (or has no constraint): it selects every pod. */
+export function isEmptySelector(selector: unknown): boolean {
+  if (!isRecord(selector)) return true;
+  const labels = isRecord(selector.matchLabels) ? Object.keys(selector.matchLabels).length : 0;
+  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions.length : 0;
+  return labels === 0 && expressions === 0;
+}
+
+/**
+ * Severity of "selects nothing among the inputs": warning when the namespace is described in
+ * full (its Namespace object is among the inputs), info otherwise (the pods may come from
+ * elsewhere: a Helm chart, an operator).
+ */
+export function selectsNothingSeverity(index: WorkspaceIndex, namespace: string): { severity: Severity; scope: string } {
+  return index.isNamespaceDescribed(namespace)
+    ? { severity: 'warning', scope: `namespace "${namespace}", which the inputs describe in full` }
+    : { severity: 'info', scope: `the inputs for namespace "${namespace}" (its pods may be created elsewhere: add its Namespace to the inputs to make this a warning)` };
+}
+
+/** The ingress class an Ingress asks for: `spec.ingressClassName`, else the legacy annotation. */
+export function ingressClassOf(m: Manifest): string | undefined {
+  const spec = specOf(m);
+  if (typeof spec.ingressClassName === 'string') return spec.ingressClassName;
+  const metadata = m.object.metadata;
+  const annotations = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {};
+  const legacy = annotations['kubernetes.io/ingress.class'];
+  return typeof legacy === 'string' ? legacy : undefined;
+}
+
+/** Annotations of a manifest as a record. */
+export function annotationsOf(m: Manifest): Record<string, unknown> {
+  const metadata = m.object.metadata;
+  return isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {};
+}
+
+/** `Kind "name"` for messages, e.g. `Deployment "web"`. */
+export function describeHolder(h: PodTemplateHolder): string {
+  return `${h.manifest.kind} "${h.manifest.name}"`;
+}

@@ -1,0 +1,56 @@
+/**
+ * @fileoverview service-selector-matches-nothing: a Service's selector selects the pods of at
+ * least one pod template among the inputs.
+ */
+import { stringRecord } from '../../model/pod-template';
+import { formatSelector } from '../../model/selector';
+import { defineRule } from '../types';
+import { describeHolder, specOf, templatesByNamespace } from './network-helpers';
+
+export default defineRule({
+  id: 'service-selector-matches-nothing',
+  category: 'networking',
+  severity: 'error',
+  title: 'A Service selector should select some pods',
+  docs: {
+    description: 'Reports a Service whose `spec.selector` matches the labels of no pod template (Pod, Deployment, StatefulSet, DaemonSet, Job…) of its namespace among the inputs. An error when the namespace is described in full (its Namespace object is among the inputs), info otherwise. Services without a selector (endpoints managed by hand) and ExternalName Services are not checked.',
+    rationale: 'A Service that selects no pod has no endpoints: connections to it are refused or time out, and nothing in `kubectl get svc` says why. The usual cause is a label typo or a label changed on one side only.',
+    remediation: 'Make the selector equal to labels of the pod template (`spec.template.metadata.labels` of the Deployment), not to the Deployment\'s own `metadata.labels`; `kubectl get endpointslices -l kubernetes.io/service-name=NAME` shows what a live Service selects.',
+    references: ['https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service', 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/#does-the-service-have-any-endpoints'],
+    examples: {
+      invalid: ['apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n'],
+      valid: ['apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n'],
+    },
+  },
+  kinds: ['Service'],
+  messages: {
+    nothing: 'Selector {{selector}} matches no pod template in {{scope}}: the Service has no endpoints and connections to it fail.{{hint}} Make the selector match the pod template labels.',
+  },
+  check(ctx) {
+    const spec = specOf(ctx.manifest);
+    if (spec.type === 'ExternalName' || !ctx.namespace) return;
+    const selector = stringRecord(spec.selector);
+    const keys = Object.keys(selector);
+    if (keys.length === 0) return;
+    const templates = templatesByNamespace(ctx.index).get(ctx.namespace) ?? [];
+    if (templates.some((h) => keys.every((k) => h.labels[k] === selector[k]))) return;
+    // The nearest template: one that matches all keys but one says which label is off.
+    let hint = '';
+    for (const h of templates) {
+      const off = keys.filter((k) => h.labels[k] !== selector[k]);
+      if (off.length === 1) {
+        const k = off[0]!;
+        hint = ` ${describeHolder(h)} has ${k in h.labels ? `${k}=${h.labels[k]}` : `no label ${k}`}, the selector wants ${k}=${selector[k]}.`;
+        break;
+      }
+    }
+    const described = ctx.index.isNamespaceDescribed(ctx.namespace);
+    const scope = described
+      ? `namespace "${ctx.namespace}", which the inputs describe in full`
+      : `namespace "${ctx.namespace}" among the inputs (its pods may come from elsewhere, a chart or an operator: add the Namespace to the inputs to make this an error)`;
+    ctx.report({
+      path: ['spec', 'selector'], target: 'key', messageId: 'nothing', severity: described ? 'error' : 'info',
+      data: { selector: formatSelector(selector), scope, hint },
+    });
+  },
+});
