@@ -291,6 +291,7 @@ function trafficViews(
       if (!egress.allowed) { view.deniedBy.push('egress'); view.policies.push(...egress.policies); }
       if (!ingress.allowed) { view.deniedBy.push('ingress'); view.policies.push(...ingress.policies); }
     }
+    view.policies = [...new Set(view.policies)];
     out.push(view);
   };
 
