@@ -1,0 +1,102 @@
+/**
+ * @fileoverview Shared by the reliability rules: replicas, the Services that route to a
+ * workload's pods, the HorizontalPodAutoscalers that own a workload and the
+ * PodDisruptionBudgets of a namespace. Every lookup goes through maps built once per lint
+ * (`WorkspaceIndex.derived`), never through a scan of the whole index per workload.
+ */
+import { matchesMapSelector } from '../../model/selector';
+import type { WorkspaceIndex } from '../../model/workspace-index';
+import { isRecord, type Manifest } from '../../source/parse';
+
+/** Workloads whose pods a Service can route to and whose `replicas` the user chooses. */
+export const SCALED_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
+
+/** `spec.replicas` of a scaled workload (1 when unset, as the API server defaults it); undefined for other kinds. */
+export function replicasOf(manifest: Manifest): number | undefined {
+  if (!SCALED_KINDS.includes(manifest.kind)) return undefined;
+  const spec = manifest.object.spec;
+  if (!isRecord(spec) || spec.replicas === undefined || spec.replicas === null) return 1;
+  return typeof spec.replicas === 'number' ? spec.replicas : undefined;
+}
+
+/** The Services of a namespace with a selector (built once per lint). */
+function servicesByNamespace(index: WorkspaceIndex): ReadonlyMap<string, Manifest[]> {
+  return index.derived('reliability/services-by-namespace', (ix) => {
+    const out = new Map<string, Manifest[]>();
+    for (const m of ix.ofKind('Service')) {
+      const spec = m.object.spec;
+      if (!isRecord(spec) || !isRecord(spec.selector) || spec.type === 'ExternalName') continue;
+      const ns = ix.namespaceOf(m)!;
+      const list = out.get(ns) ?? [];
+      list.push(m);
+      out.set(ns, list);
+    }
+    return out;
+  });
+}
+
+/** The Services in `namespace` whose selector selects pods with these labels. */
+export function servicesSelecting(index: WorkspaceIndex, namespace: string, labels: Record<string, string>): Manifest[] {
+  return (servicesByNamespace(index).get(namespace) ?? []).filter((s) => matchesMapSelector(labels, (s.object.spec as Record<string, unknown>).selector));
+}
+
+function targetKey(namespace: string, kind: string, name: string): string {
+  return `${namespace}\u0000${kind}\u0000${name}`;
+}
+
+/** HorizontalPodAutoscalers by the workload they scale (built once per lint). */
+function hpasByTarget(index: WorkspaceIndex): ReadonlyMap<string, Manifest[]> {
+  return index.derived('reliability/hpas-by-target', (ix) => {
+    const out = new Map<string, Manifest[]>();
+    for (const m of ix.ofKind('HorizontalPodAutoscaler')) {
+      const ref = isRecord(m.object.spec) ? m.object.spec.scaleTargetRef : undefined;
+      if (!isRecord(ref) || typeof ref.kind !== 'string' || typeof ref.name !== 'string') continue;
+      const key = targetKey(ix.namespaceOf(m)!, ref.kind, ref.name);
+      const list = out.get(key) ?? [];
+      list.push(m);
+      out.set(key, list);
+    }
+    return out;
+  });
+}
+
+/** The HorizontalPodAutoscalers that scale this workload. */
+export function hpasFor(index: WorkspaceIndex, manifest: Manifest): Manifest[] {
+  const ns = index.namespaceOf(manifest);
+  return ns === undefined ? [] : hpasByTarget(index).get(targetKey(ns, manifest.kind, manifest.name)) ?? [];
+}
+
+/** The smallest number of replicas a workload runs: its HPA's `minReplicas` (default 1) when one scales it, else `replicas`. */
+export function minimumReplicas(index: WorkspaceIndex, manifest: Manifest): number | undefined {
+  const hpas = hpasFor(index, manifest);
+  if (hpas.length > 0) {
+    const spec = hpas[0]!.object.spec as Record<string, unknown>;
+    return typeof spec.minReplicas === 'number' ? spec.minReplicas : 1;
+  }
+  return replicasOf(manifest);
+}
+
+/** The PodDisruptionBudgets of a namespace (built once per lint). */
+export function pdbsIn(index: WorkspaceIndex, namespace: string): readonly Manifest[] {
+  return index.derived('reliability/pdbs-by-namespace', (ix) => {
+    const out = new Map<string, Manifest[]>();
+    for (const m of ix.ofKind('PodDisruptionBudget')) {
+      const ns = ix.namespaceOf(m)!;
+      const list = out.get(ns) ?? [];
+      list.push(m);
+      out.set(ns, list);
+    }
+    return out;
+  }).get(namespace) ?? [];
+}
+
+/** `50%` → 0.5; a number stays a number; undefined otherwise. */
+export function intOrPercent(value: unknown): { percent: number } | { count: number } | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return { count: value };
+  if (typeof value === 'string') {
+    const m = /^(\d+)%$/.exec(value.trim());
+    if (m) return { percent: Number(m[1]) };
+    if (/^\d+$/.test(value.trim())) return { count: Number(value) };
+  }
+  return undefined;
+}
