@@ -1,10 +1,12 @@
 /**
  * `npm run docs`: writes docs/rules/<id>.md for every registered rule, removes pages of rules
- * that no longer exist, and regenerates the README's rule table between its markers.
+ * that no longer exist, regenerates the README's rule table between its markers and the JSON
+ * Schema of `.kubeplan.yaml` (schemas/kubeplan-config.schema.json).
  * `npm run docs -- --check` only says what is stale (exit 1), without writing.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CONFIG_SCHEMA_PATH, configSchemaText } from '../src/cli/config-schema';
 import { generatedPages, readmeRulesSection, replaceReadmeSection } from '../src/cli/docs';
 import { RULES } from '../src/core/rules';
 
@@ -22,6 +24,7 @@ export function expectedFiles(): Map<string, string | null> {
       if (name.endsWith('.md') && !files.has(full)) files.set(full, null);
     }
   }
+  files.set(path.join(ROOT, CONFIG_SCHEMA_PATH), configSchemaText(RULES));
   files.set(README, replaceReadmeSection(fs.readFileSync(README, 'utf8'), readmeRulesSection(RULES)));
   return files;
 }
