@@ -37,7 +37,11 @@ export default defineRule({
         path: ['metadata', 'annotations', 'kubernetes.io/ingress.class'], target: 'key', messageId: 'annotation', severity: 'info', data: { value: legacy },
         suggestions: [{
           title: `Move to spec.ingressClassName: ${legacy}`,
-          ops: [{ op: 'set', path: ['spec', 'ingressClassName'], value: legacy, after: [] }, { op: 'remove', path: ['metadata', 'annotations', 'kubernetes.io/ingress.class'] }],
+          ops: [
+            { op: 'set', path: ['spec', 'ingressClassName'], value: legacy, after: [] },
+            // The last annotation takes its `annotations:` key with it.
+            { op: 'remove', path: Object.keys(annotationsOf(ctx.manifest)).length === 1 ? ['metadata', 'annotations'] : ['metadata', 'annotations', 'kubernetes.io/ingress.class'] },
+          ],
         }],
       });
       return;

@@ -37,13 +37,14 @@ export default defineRule({
       return;
     }
     const text = String(value);
-    if (IPV4.test(text) || text.includes(':')) {
+    if (IPV4.test(text) || /^[0-9a-fA-F:]+$/.test(text) && text.includes(':')) {
       ctx.report({ path: ['spec', 'externalName'], messageId: 'ip', data: { value: text } });
       return;
     }
     const name = text.endsWith('.') ? text.slice(0, -1) : text;
     let reason: string | undefined;
-    if (name.length > 253) reason = 'longer than 253 characters';
+    if (name.includes('://') || name.includes('/')) reason = 'it is a URL: write the host name only';
+    else if (name.length > 253) reason = 'longer than 253 characters';
     else if (name !== name.toLowerCase()) reason = 'it has capital letters';
     else if (!name.split('.').every((l) => l.length <= 63 && DNS_LABEL.test(l))) reason = 'only a-z, 0-9, "-" and "." are allowed, each part starting and ending with a letter or digit';
     if (reason) ctx.report({ path: ['spec', 'externalName'], messageId: 'invalid', data: { value: text, reason } });
