@@ -32,6 +32,7 @@ export type { CompiledValidator };
 let bundle: Bundle | undefined;
 let validators: Record<string, CompiledValidator> | undefined;
 let versionsByKind: Map<string, string[]> | undefined;
+let kindsByVersion: Map<string, string[]> | undefined;
 
 function loadBundle(): Bundle {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -92,6 +93,21 @@ export function builtinVersionsOf(kind: string): readonly string[] {
     for (const list of versionsByKind.values()) list.sort();
   }
   return versionsByKind.get(kind) ?? [];
+}
+
+/** The kinds the bundle knows under an apiVersion (`apps/v1` → `['ControllerRevision', 'DaemonSet', ...]`). */
+export function builtinKindsOf(apiVersion: string): readonly string[] {
+  if (!kindsByVersion) {
+    kindsByVersion = new Map();
+    for (const key of Object.keys(loadBundle().kinds)) {
+      const slash = key.lastIndexOf('/');
+      const version = key.slice(0, slash);
+      const list = kindsByVersion.get(version) ?? [];
+      list.push(key.slice(slash + 1));
+      kindsByVersion.set(version, list);
+    }
+  }
+  return kindsByVersion.get(apiVersion) ?? [];
 }
 
 /** The group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (core). */

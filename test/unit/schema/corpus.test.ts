@@ -45,6 +45,11 @@ describe('the corpus of real-world manifests', function () {
     assert.deepEqual(errors, []);
   });
 
+  it('knows every built-in kind and apiVersion it uses (no unknown-resource-kind error)', () => {
+    const errors = results.flatMap((r) => r.findings.filter((f) => f.ruleId === 'unknown-resource-kind' && f.severity === 'error').map((f) => `${relative(CORPUS, r.path)}: ${f.message}`));
+    assert.deepEqual(errors, []);
+  });
+
   it('never crashes a rule', () => {
     const crashes = results.flatMap((r) => r.findings.filter((f) => f.messageId === 'internalError').map((f) => `${relative(CORPUS, r.path)}: ${f.message}`));
     assert.deepEqual(crashes, []);

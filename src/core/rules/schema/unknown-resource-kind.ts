@@ -5,7 +5,8 @@
  */
 import { customKindOf } from '../../schema/crd';
 import { lifecycleOf } from '../../schema/api-lifecycle';
-import { builtinVersionsOf, groupOf, hasBuiltinSchema, isBuiltinGroup } from '../../schema/kubernetes';
+import { closeNames } from '../../schema/errors';
+import { builtinKindsOf, builtinVersionsOf, groupOf, hasBuiltinSchema, isBuiltinGroup } from '../../schema/kubernetes';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -14,7 +15,7 @@ export default defineRule({
   severity: 'info',
   title: 'Objects should have a known apiVersion and kind',
   docs: {
-    description: 'Reports objects whose apiVersion and kind have no schema: custom resources whose CustomResourceDefinition is not among the inputs (information only), a CRD that does not serve the version used, and built-in kinds written with an apiVersion Kubernetes does not serve (an error).',
+    description: 'Reports objects whose apiVersion and kind have no schema: custom resources whose CustomResourceDefinition is not among the inputs (information only), and, as errors, a CRD that does not serve the version used, a built-in kind written with an apiVersion Kubernetes does not serve, and a misspelt built-in kind (`kind: deployment`).',
     rationale: 'Without a schema, KubePlan cannot check the fields of an object, so typos go unnoticed. A built-in kind under a wrong apiVersion is worse: `kubectl apply` fails with "no matches for kind".',
     remediation: 'Add the CustomResourceDefinition of custom resources to the inputs (for example the operator\'s CRD file), or correct the apiVersion of a built-in kind to the one the finding names.',
     references: ['https://kubernetes.io/docs/concepts/extend-kubernetes/api-extension/custom-resources/', 'https://kubernetes.io/docs/reference/using-api/#api-groups'],
@@ -24,11 +25,12 @@ export default defineRule({
     },
   },
   kinds: '*',
-  fixable: 'suggestion',
+  fixable: 'safe',
   messages: {
     noSchema: 'No schema for {{apiVersion}} {{kind}}: its fields are not checked. Add its CustomResourceDefinition to the inputs to have them validated.',
     crdVersionNotServed: 'The CustomResourceDefinition "{{crd}}" does not serve version {{version}} of {{kind}} (it serves {{served}}): the API server rejects the object. Use one of the served versions.',
     unknownVersion: 'Kubernetes does not serve {{kind}} as {{apiVersion}}: kubectl apply fails with "no matches for kind". Use {{known}}.',
+    unknownKind: '{{apiVersion}} has no kind "{{kind}}": kubectl apply fails with "no matches for kind". Did you mean {{candidates}}? Kinds are case-sensitive.',
   },
   check(ctx) {
     if (!ctx.config.schemaValidation) return;
@@ -42,6 +44,17 @@ export default defineRule({
         path: ['apiVersion'], messageId: 'crdVersionNotServed', severity: 'error',
         data: { crd: custom.crd.name, version, kind, served: custom.versions.join(', ') || 'none' },
         suggestions: custom.versions.map((v) => ({ title: `Use ${custom.group}/${v}`, ops: [{ op: 'set', path: ['apiVersion'], value: `${custom.group}/${v}` }] })),
+      });
+      return;
+    }
+    const close = closeNames(kind, builtinKindsOf(apiVersion));
+    if (close.length > 0) {
+      const renames = close.map((k) => ({ title: `Use kind ${k}`, ops: [{ op: 'set' as const, path: ['kind'], value: k }] }));
+      const sameIgnoringCase = close.length === 1 && close[0]!.toLowerCase() === kind.toLowerCase();
+      ctx.report({
+        path: ['kind'], messageId: 'unknownKind', severity: 'error',
+        data: { apiVersion, kind, candidates: close.map((k) => `"${k}"`).join(' or ') },
+        ...(sameIgnoringCase ? { fix: renames[0]! } : { suggestions: renames }),
       });
       return;
     }

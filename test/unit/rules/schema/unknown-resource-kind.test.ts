@@ -45,6 +45,24 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a kind in the wrong case is fixed',
+      code: 'apiVersion: apps/v1\nkind: deployment\nmetadata:\n  name: web\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - {name: web, image: nginx:1.27}\n',
+      errors: [{ messageId: 'unknownKind', line: 2, column: 7, endLine: 2, endColumn: 17, severity: 'error', messageIncludes: ['Did you mean "Deployment"?'] }],
+      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - {name: web, image: nginx:1.27}\n',
+    },
+    {
+      name: 'a misspelt kind is only suggested',
+      code: 'apiVersion: v1\nkind: Servic\nmetadata:\n  name: web\n',
+      errors: [{ messageId: 'unknownKind', line: 2, column: 7, endLine: 2, endColumn: 13, messageIncludes: ['"Service"'], suggestions: ['apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n'] }],
+      output: null,
+    },
+    {
+      name: 'a kind of another group, without its group',
+      code: 'apiVersion: v1\nkind: Deployment\nmetadata:\n  name: web\n',
+      errors: [{ messageId: 'unknownVersion', line: 1, column: 13, endLine: 1, endColumn: 15, messageIncludes: ['Use apps/v1'], suggestions: ['apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n'] }],
+      output: null,
+    },
+    {
       name: 'a core kind written with a group',
       code: 'apiVersion: core/v1\nkind: Service\nmetadata:\n  name: web\n',
       errors: [{ messageId: 'unknownVersion', line: 1, column: 13, endLine: 1, endColumn: 20, messageIncludes: ['Use v1'], suggestions: ['apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n'] }],
