@@ -14,7 +14,8 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'out' },
+  // @resvg/resvg-js (PNG for `kubeplan render`) loads a native binary: required at run time, not bundled.
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'out', external: ['@resvg/resvg-js'] },
 ];
 if (existsSync('src/vscode/extension.ts')) {
   builds.push({ ...common, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'out', external: ['vscode'] });

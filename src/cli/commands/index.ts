@@ -4,6 +4,7 @@
  * one entry, in the order `kubeplan --help` lists them.
  */
 import lint from './lint';
+import render from './render';
 import rules from './rules';
 import simulate from './simulate';
 import type { Command } from './types';
@@ -12,6 +13,7 @@ export const COMMANDS: readonly Command[] = [
   lint,
   rules,
   simulate,
+  render,
 ];
 
 export type { Command };
