@@ -8,9 +8,9 @@ import type { ErrorObject } from 'ajv';
 import type { Path, Target } from '../source/path';
 import { formatPath } from '../source/path';
 import { editDistance } from '../config/config';
-import type { JsonSchema } from './kubernetes';
+import { quantityPattern, type JsonSchema } from './kubernetes';
 
-export type SchemaProblemKind = 'unknownField' | 'wrongType' | 'badEnum' | 'missingRequired' | 'tooLong' | 'invalid';
+export type SchemaProblemKind = 'unknownField' | 'wrongType' | 'badEnum' | 'missingRequired' | 'tooLong' | 'badQuantity' | 'invalid';
 
 export interface SchemaProblem {
   kind: SchemaProblemKind;
@@ -201,6 +201,14 @@ function toProblem(error: ErrorObject, base: Path, data: unknown, root: JsonSche
       const allowed = (params.allowedValues as unknown[] | undefined) ?? schemaAt(root, base, definitions)?.enum ?? [];
       return { kind: 'badEnum', path: base, target: 'value', field: lastKey(base), where: formatPath(base.slice(0, -1)), value: valueAt(data, base), allowed: allowed.filter((v) => v !== null && v !== '') };
     }
+    case 'pattern':
+      if (params.pattern === quantityPattern()) {
+        return { kind: 'badQuantity', path: base, target: 'value', field: lastKey(base), where: formatPath(base.slice(0, -1)), value: valueAt(data, base) };
+      }
+      return {
+        kind: 'invalid', path: base, target: 'value', field: lastKey(base), where: formatPath(base.slice(0, -1)),
+        value: valueAt(data, base), keyword: error.keyword, detail: describeKeyword(error.keyword, params),
+      };
     case 'maxLength':
       return { kind: 'tooLong', path: base, target: 'value', field: lastKey(base), where: formatPath(base.slice(0, -1)), value: valueAt(data, base), limit: Number(params.limit) };
     default:
@@ -228,6 +236,26 @@ function describeKeyword(keyword: string, params: Record<string, unknown>): stri
     case 'const': return `must be ${JSON.stringify(params.allowedValue)}`;
     default: return `fails the schema's "${keyword}" check`;
   }
+}
+
+/**
+ * What a malformed quantity most likely meant: `1GB` → `1G` or `1Gi`, `512mb` → `512M` or `512Mi`,
+ * `1gi` → `1Gi`. Empty when there is no clear reading.
+ */
+export function quantityCandidates(value: string): string[] {
+  const m = /^\s*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*([a-zA-Z]+)\s*$/.exec(value);
+  if (!m) return [];
+  const [, number, unit] = m as unknown as [string, string, string];
+  const u = unit.toLowerCase();
+  const prefix = { k: 'k', m: 'M', g: 'G', t: 'T', p: 'P', e: 'E' }[u.charAt(0)];
+  if (!prefix) return [];
+  if (u.length === 2 && u.endsWith('i')) return [`${number}${prefix === 'k' ? 'K' : prefix}i`];
+  if ((u.length === 2 && u.endsWith('b')) || (u.length === 3 && u.endsWith('ib'))) {
+    const binary = `${number}${prefix === 'k' ? 'K' : prefix}i`;
+    // `GB` is literally G (10^9); `GiB` is Gi.
+    return u.length === 3 ? [binary] : [`${number}${prefix}`, binary];
+  }
+  return [];
 }
 
 /** How a message names a JSON type. */

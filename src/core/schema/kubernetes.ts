@@ -22,6 +22,8 @@ export interface JsonSchema {
 
 interface Bundle {
   kubernetesVersion: string;
+  /** The pattern quantity strings (`500m`, `1Gi`) must match. */
+  quantityPattern: string;
   /** `apiVersion/kind` → definition name. */
   kinds: Record<string, string>;
   definitions: Record<string, JsonSchema>;
@@ -54,6 +56,11 @@ export function gvkKey(apiVersion: string, kind: string): string {
 /** The Kubernetes version the bundled schemas come from (`1.32.2`). */
 export function bundledKubernetesVersion(): string {
   return loadBundle().kubernetesVersion;
+}
+
+/** The pattern the bundle gives resource.Quantity strings, to recognise its errors. */
+export function quantityPattern(): string {
+  return loadBundle().quantityPattern;
 }
 
 /** True when the bundle has a schema for this apiVersion and kind. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ErrorObject } from 'ajv';
-import { accepts, closeNames, isClearCandidate, mapErrors, pathOf, schemaAt, type SchemaProblem } from '../../../src/core/schema/errors';
+import { accepts, closeNames, isClearCandidate, mapErrors, pathOf, quantityCandidates, schemaAt, type SchemaProblem } from '../../../src/core/schema/errors';
 import { builtinDefinitions, builtinSchema, builtinValidator } from '../../../src/core/schema/kubernetes';
 
 /** Validates with the precompiled validator of a built-in kind and maps the errors. */
@@ -127,6 +127,20 @@ describe('schema helpers', () => {
 
   it('closeNames leaves out the names already present', () => {
     assert.deepEqual(closeNames('containres', names, new Set(['containers'])), []);
+  });
+
+  const quantities: Array<[string, string[]]> = [
+    ['1GB', ['1G', '1Gi']], ['512mb', ['512M', '512Mi']], ['1gi', ['1Gi']], ['2GiB', ['2Gi']], ['10kb', ['10k', '10Ki']], ['half', []], ['1 x', []],
+  ];
+  for (const [bad, expected] of quantities) {
+    it(`quantityCandidates(${bad}) → ${expected.join(', ') || 'none'}`, () => assert.deepEqual(quantityCandidates(bad), expected));
+  }
+
+  it('quantities: the syntax the API server accepts', () => {
+    const validate = builtinValidator('v1', 'LimitRange')!;
+    const limits = (max: unknown) => ({ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'x' }, spec: { limits: [{ type: 'Container', max: { memory: max } }] } });
+    for (const ok of ['500m', '1Gi', '1e3', '0.5', '.5', '+1', '1E', ' 1Gi ', 128, 1.5]) assert.equal(validate(limits(ok)), true, String(ok));
+    for (const bad of ['1GB', '512mb', '1 Gi', '', 'Gi', '1.2.3', '1gi']) assert.equal(validate(limits(bad)), false, bad);
   });
 
   it('accepts: types, integers, and null always', () => {

@@ -5,11 +5,11 @@
 import { isScalar } from 'yaml';
 import type { Manifest } from '../../source/parse';
 import { resolvePath, formatPath } from '../../source/path';
-import { isClearCandidate, describeValue, typeWord, type SchemaProblem } from '../../schema/errors';
+import { isClearCandidate, describeValue, quantityCandidates, typeWord, type SchemaProblem } from '../../schema/errors';
 import { validateManifest } from '../../schema/validate';
 import { defineRule, type Report, type RuleFix } from '../types';
 
-type MessageId = 'unknownField' | 'unknownFieldDidYouMean' | 'wrongType' | 'wrongTypeQuote' | 'badEnum' | 'missingRequired' | 'tooLong' | 'invalid';
+type MessageId = 'unknownField' | 'unknownFieldDidYouMean' | 'wrongType' | 'wrongTypeQuote' | 'badEnum' | 'missingRequired' | 'tooLong' | 'badQuantity' | 'invalid';
 
 export default defineRule<MessageId>({
   id: 'schema-validation',
@@ -36,6 +36,7 @@ export default defineRule<MessageId>({
     badEnum: '"{{path}}" is {{actual}}, which is not an allowed value: the API server rejects the object. Use one of {{allowed}}.',
     missingRequired: 'Required field "{{field}}" is missing {{where}}: the API server rejects the object without it. Add "{{field}}".',
     tooLong: '"{{path}}" is {{length}} characters long, more than the {{limit}} allowed: the API server rejects the object. Shorten it.',
+    badQuantity: '"{{path}}" is "{{value}}", which is not a Kubernetes quantity: the API server rejects the object. Write a number with a binary suffix (Ki, Mi, Gi: powers of 1024) or a decimal one (k, M, G; m for thousandths of a CPU), e.g. 512Mi, 1G, 500m{{hint}}.',
     invalid: '"{{path}}" {{detail}}: the API server rejects the object. Change the value.',
   },
   check(ctx) {
@@ -98,6 +99,14 @@ function toReport(manifest: Manifest, p: SchemaProblem): Report<MessageId> {
     }
     case 'missingRequired':
       return { ...at, messageId: 'missingRequired', data: { field: p.field, where } };
+    case 'badQuantity': {
+      const value = typeof p.value === 'string' ? p.value : String(p.value);
+      const candidates = quantityCandidates(value);
+      return {
+        ...at, messageId: 'badQuantity', data: { path, value, hint: candidates.length ? ` (did you mean ${candidates.join(' or ')}?)` : '' },
+        suggestions: candidates.map((c) => ({ title: `Use ${c}`, ops: [{ op: 'set', path: p.path, value: c }] })),
+      };
+    }
     case 'tooLong':
       return { ...at, messageId: 'tooLong', data: { path, length: typeof p.value === 'string' ? [...p.value].length : 0, limit: p.limit ?? 0 } };
     default:

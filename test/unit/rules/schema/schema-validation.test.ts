@@ -162,6 +162,24 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a quantity with a unit Kubernetes does not know',
+      code: pod('    resources:\n      limits: {memory: 1GB, cpu: 500m}\n'),
+      errors: [{
+        messageId: 'badQuantity', line: 10, column: 24, endLine: 10, endColumn: 27, messageIncludes: ['"1GB"', 'did you mean 1G or 1Gi?'],
+        suggestions: [
+          pod('    resources:\n      limits: {memory: 1G, cpu: 500m}\n'),
+          pod('    resources:\n      limits: {memory: 1Gi, cpu: 500m}\n'),
+        ],
+      }],
+      output: null,
+    },
+    {
+      name: 'a quantity that is no number at all',
+      code: pod('    resources:\n      requests:\n        cpu: half\n'),
+      errors: [{ messageId: 'badQuantity', line: 11, column: 14, endLine: 11, endColumn: 18, messageIncludes: ['"half"', 'e.g. 512Mi, 1G, 500m.'], suggestions: [] }],
+      output: null,
+    },
+    {
       name: 'an enum value in the wrong case is fixed',
       code: pod('    imagePullPolicy: always\n    ports:\n    - containerPort: 80\n      protocol: tcp\n'),
       errors: [
