@@ -10,7 +10,12 @@ import { lint } from '../../../../src/core/lint';
 import security from '../../../../src/core/rules/security';
 import { RESTRICTED_FIX_TITLE } from '../../../../src/core/rules/security/pod-security';
 
-const PSS_RULES = security.filter((r) => r.id !== 'require-read-only-root-filesystem');
+const PSS_RULE_IDS = [
+  'no-added-capabilities', 'no-custom-selinux-options', 'no-host-namespaces', 'no-host-path-volume', 'no-host-port', 'no-host-process',
+  'no-privilege-escalation', 'no-privileged-container', 'no-restricted-volume-types', 'no-unconfined-apparmor', 'no-unmasked-proc-mount',
+  'no-unsafe-sysctls', 'require-drop-all-capabilities', 'require-run-as-non-root', 'require-seccomp-profile',
+];
+const PSS_RULES = security.filter((r) => PSS_RULE_IDS.includes(r.id));
 const config = { ...defaultConfig(), podSecurity: 'restricted' as const };
 
 const before = `apiVersion: apps/v1
@@ -81,6 +86,8 @@ spec:
 `;
 
 describe('the restricted securityContext fix', () => {
+  it('is offered by the fifteen Pod Security rules', () => assert.equal(PSS_RULES.length, PSS_RULE_IDS.length));
+
   it('rewrites only what breaks the restricted profile, in one action', () => {
     const findings = lint([{ path: 'a.yaml', text: before }], { config, rules: PSS_RULES })[0]!.findings;
     assert.ok(findings.length >= 5, `expected several Pod Security findings, got ${findings.map((f) => f.ruleId).join(', ')}`);
