@@ -20,6 +20,8 @@ export interface CustomKind {
   versions: string[];
   /** version → its openAPIV3Schema, when it has one. */
   schemas: Map<string, Record<string, unknown>>;
+  /** True when fields the schema does not name are kept, not rejected (v1beta1 CRDs by default). */
+  preserveUnknownFields: boolean;
   crd: Manifest;
 }
 
@@ -31,7 +33,9 @@ export function customKinds(index: WorkspaceIndex): ReadonlyMap<string, CustomKi
       if (!crd.apiVersion.startsWith('apiextensions.k8s.io/')) continue;
       const spec = crd.object.spec;
       if (!isRecord(spec) || typeof spec.group !== 'string' || !isRecord(spec.names) || typeof spec.names.kind !== 'string') continue;
-      const entry: CustomKind = { group: spec.group, kind: spec.names.kind, versions: [], schemas: new Map(), crd };
+      // apiextensions.k8s.io/v1beta1 defaulted preserveUnknownFields to true; v1 forbids it.
+      const preserveUnknownFields = crd.apiVersion === 'apiextensions.k8s.io/v1beta1' ? spec.preserveUnknownFields !== false : spec.preserveUnknownFields === true;
+      const entry: CustomKind = { group: spec.group, kind: spec.names.kind, versions: [], schemas: new Map(), preserveUnknownFields, crd };
       const shared = isRecord(spec.validation) && isRecord(spec.validation.openAPIV3Schema) ? spec.validation.openAPIV3Schema : undefined;
       if (Array.isArray(spec.versions)) {
         for (const v of spec.versions) {
@@ -63,6 +67,7 @@ export interface CustomValidator {
 }
 
 const compiled = new WeakMap<object, CustomValidator | null>();
+const compiledPreserving = new WeakMap<object, CustomValidator | null>();
 let ajv: Ajv | undefined;
 
 function getAjv(): Ajv {
@@ -75,31 +80,39 @@ function getAjv(): Ajv {
   return ajv;
 }
 
-/** The validator for an openAPIV3Schema (compiled once per schema object), or null when it cannot be compiled. */
-export function customValidator(openAPIV3Schema: Record<string, unknown>): CustomValidator | null {
-  const cached = compiled.get(openAPIV3Schema);
+/**
+ * The validator for an openAPIV3Schema (compiled once per schema object), or null when it cannot
+ * be compiled. `preserveUnknownFields` accepts fields the schema does not name, everywhere.
+ */
+export function customValidator(openAPIV3Schema: Record<string, unknown>, preserveUnknownFields = false): CustomValidator | null {
+  const cache = preserveUnknownFields ? compiledPreserving : compiled;
+  const cached = cache.get(openAPIV3Schema);
   if (cached !== undefined) return cached;
   let result: CustomValidator | null = null;
-  const schema = convertStructural(openAPIV3Schema, true, true);
+  const schema = convertStructural(openAPIV3Schema, true, true, 0, preserveUnknownFields);
   try {
     result = { schema, validate: getAjv().compile(schema) };
   } catch {
     // A pattern JavaScript cannot read (RE2 syntax): validate everything else.
     try {
-      const lenient = convertStructural(openAPIV3Schema, true, false);
+      const lenient = convertStructural(openAPIV3Schema, true, false, 0, preserveUnknownFields);
       result = { schema: lenient, validate: getAjv().compile(lenient) };
     } catch {
       result = null;
     }
   }
-  compiled.set(openAPIV3Schema, result);
+  cache.set(openAPIV3Schema, result);
   return result;
 }
 
 const COPIED = ['enum', 'required', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'multipleOf'];
 
-/** An OpenAPI v3 structural schema → the JSON Schema (draft-07) that accepts what the API server accepts. */
-export function convertStructural(source: unknown, root: boolean, patterns: boolean, depth = 0, branch = false): JsonSchema {
+/**
+ * An OpenAPI v3 structural schema → the JSON Schema (draft-07) that accepts what the API server
+ * accepts. `open` leaves objects open to fields they do not name (inside combinator branches,
+ * and everywhere for CRDs that preserve unknown fields).
+ */
+export function convertStructural(source: unknown, root: boolean, patterns: boolean, depth = 0, open = false): JsonSchema {
   if (!isRecord(source) || depth > 64) return {};
   const out: JsonSchema = {};
   const preserve = source['x-kubernetes-preserve-unknown-fields'] === true;
@@ -122,20 +135,20 @@ export function convertStructural(source: unknown, root: boolean, patterns: bool
   if (patterns && typeof source.pattern === 'string') out.pattern = source.pattern;
   if (isRecord(source.properties)) {
     out.properties = {};
-    for (const [name, child] of Object.entries(source.properties)) out.properties[name] = convertStructural(child, false, patterns, depth + 1, branch);
+    for (const [name, child] of Object.entries(source.properties)) out.properties[name] = convertStructural(child, false, patterns, depth + 1, open);
   }
   if (isRecord(source.additionalProperties)) {
-    out.additionalProperties = convertStructural(source.additionalProperties, false, patterns, depth + 1, branch);
+    out.additionalProperties = convertStructural(source.additionalProperties, false, patterns, depth + 1, open);
   } else if (typeof source.additionalProperties === 'boolean') {
     out.additionalProperties = source.additionalProperties || preserve;
-  } else if (out.properties && !preserve && !branch && source['x-kubernetes-embedded-resource'] !== true) {
+  } else if (out.properties && !preserve && !open && source['x-kubernetes-embedded-resource'] !== true) {
     // Inside allOf/anyOf/oneOf a branch only adds checks: the fields it lists are not the only ones.
     out.additionalProperties = false;
   }
   if (source['x-kubernetes-embedded-resource'] === true && out.properties) {
     for (const name of ['apiVersion', 'kind', 'metadata']) out.properties[name] ??= {};
   }
-  if (isRecord(source.items)) out.items = convertStructural(source.items, false, patterns, depth + 1, branch);
+  if (isRecord(source.items)) out.items = convertStructural(source.items, false, patterns, depth + 1, open);
   for (const combinator of ['allOf', 'anyOf', 'oneOf'] as const) {
     const branches = source[combinator];
     if (Array.isArray(branches)) out[combinator] = branches.map((b) => convertStructural(b, false, patterns, depth + 1, true));

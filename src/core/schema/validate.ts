@@ -16,7 +16,10 @@ export interface ValidationResult {
   problems: SchemaProblem[];
 }
 
-const NONE: ValidationResult = { source: undefined, problems: [] };
+// Shared results for the common cases: a valid object costs no allocation.
+const NONE: ValidationResult = Object.freeze({ source: undefined, problems: Object.freeze([]) as unknown as SchemaProblem[] });
+const VALID_BUILTIN: ValidationResult = Object.freeze({ source: 'builtin', problems: NONE.problems });
+const VALID_CRD: ValidationResult = Object.freeze({ source: 'crd', problems: NONE.problems });
 const NO_DEFINITIONS = {};
 
 /** Validates a manifest's object; no problems (and no allocation) when it is valid. */
@@ -24,15 +27,15 @@ export function validateManifest(manifest: Manifest, index: WorkspaceIndex): Val
   const { apiVersion, kind, object } = manifest;
   const validate = builtinValidator(apiVersion, kind);
   if (validate) {
-    if (validate(object)) return { source: 'builtin', problems: [] };
+    if (validate(object)) return VALID_BUILTIN;
     return { source: 'builtin', problems: mapErrors(validate.errors ?? [], object, builtinSchema(apiVersion, kind)!, builtinDefinitions()) };
   }
   const custom = customKindOf(index, apiVersion, kind);
   const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
   const openAPIV3Schema = custom?.schemas.get(version);
   if (!openAPIV3Schema) return NONE;
-  const compiled = customValidator(openAPIV3Schema);
+  const compiled = customValidator(openAPIV3Schema, custom!.preserveUnknownFields);
   if (!compiled) return NONE;
-  if (compiled.validate(object)) return { source: 'crd', problems: [] };
+  if (compiled.validate(object)) return VALID_CRD;
   return { source: 'crd', problems: mapErrors(compiled.validate.errors ?? [], object, compiled.schema, NO_DEFINITIONS) };
 }

@@ -39,6 +39,14 @@ describe('CRD schemas', () => {
     assert.equal(customValidator(schema), v, 'compiled once per schema object');
   });
 
+  it('a CRD that preserves unknown fields accepts them everywhere, still checking the ones it names', () => {
+    const schema = { type: 'object', properties: { spec: { type: 'object', properties: { n: { type: 'integer' } } } } };
+    const open = customValidator(schema, true)!;
+    assert.equal(open.validate({ spec: { n: 1, other: 'x' }, extra: true }), true);
+    assert.equal(open.validate({ spec: { n: 'one' } }), false);
+    assert.equal(customValidator(schema, false)!.validate({ spec: { other: 'x' } }), false);
+  });
+
   it('a pattern JavaScript cannot compile is left out, the rest still validates', () => {
     const v = customValidator({ type: 'object', properties: { s: { type: 'string', pattern: '(?P<name>x)' }, n: { type: 'integer' } } })!;
     assert.ok(v);
@@ -73,6 +81,8 @@ spec:
     assert.deepEqual(backup.versions, ['v1']);
     assert.ok(backup.schemas.get('v1'));
     assert.deepEqual(customKindOf(linter.index, 'example.com/v1beta1', 'Old')!.versions, ['v1beta1']);
+    assert.equal(backup.preserveUnknownFields, false);
+    assert.equal(customKindOf(linter.index, 'example.com/v1beta1', 'Old')!.preserveUnknownFields, true, 'the v1beta1 default');
     assert.equal(customKindOf(linter.index, 'other.com/v1', 'Backup'), undefined);
     assert.equal(customKindOf(linter.index, 'v1', 'Backup'), undefined);
   });
