@@ -33,22 +33,35 @@ const NODE_GROUP = {
   },
 };
 
+const SEVERITY_REF = { $ref: '#/definitions/severity' };
+
 function ruleSettingSchema(rule: AnyRule): Record<string, unknown> {
   const description = `${rule.title} (${rule.category}, default ${rule.enabledByDefault === false ? 'off' : rule.severity}). ${docsUrl(rule.id)}`;
+  const markdownDescription = `${rule.title}. [Docs](${docsUrl(rule.id)})`;
   // A rule without options still accepts the array and mapping forms, with no option in them.
-  const optionSchema = rule.options
-    ? { type: 'object', additionalProperties: false, ...rule.options.schema }
-    : { type: 'object', additionalProperties: false, description: 'This rule has no options.' };
+  if (!rule.options) return { description, markdownDescription, allOf: [{ $ref: '#/definitions/settingWithoutOptions' }] };
+  const optionSchema = { type: 'object', additionalProperties: false, ...rule.options.schema };
   return {
     description,
-    markdownDescription: `${rule.title}. [Docs](${docsUrl(rule.id)})`,
+    markdownDescription,
     anyOf: [
-      SEVERITY,
-      { type: 'array', minItems: 1, maxItems: 2, items: [SEVERITY, optionSchema] },
-      { type: 'object', additionalProperties: false, properties: { severity: SEVERITY, options: optionSchema } },
+      SEVERITY_REF,
+      { type: 'array', minItems: 1, maxItems: 2, items: [SEVERITY_REF, optionSchema] },
+      { type: 'object', additionalProperties: false, properties: { severity: SEVERITY_REF, options: optionSchema } },
     ],
   };
 }
+
+const DEFINITIONS = {
+  severity: SEVERITY,
+  settingWithoutOptions: {
+    anyOf: [
+      SEVERITY_REF,
+      { type: 'array', minItems: 1, maxItems: 2, items: [SEVERITY_REF, { type: 'object', maxProperties: 0, description: 'This rule has no options.' }] },
+      { type: 'object', additionalProperties: false, properties: { severity: SEVERITY_REF, options: { type: 'object', maxProperties: 0, description: 'This rule has no options.' } } },
+    ],
+  },
+};
 
 /** The schema document. */
 export function configSchema(rules: readonly AnyRule[]): Record<string, unknown> {
@@ -59,6 +72,7 @@ export function configSchema(rules: readonly AnyRule[]): Record<string, unknown>
     description: 'Found upward from each linted file. Rules, their severities and options, the Kubernetes version, the Pod Security level, ignored files and the simulated cluster.',
     type: 'object',
     additionalProperties: false,
+    definitions: DEFINITIONS,
     properties: {
       kubernetesVersion: {
         description: 'Kubernetes version the manifests target (major.minor): decides which API versions are removed or deprecated. Default "1.32".',

@@ -32,7 +32,7 @@ export function fixableLabel(rule: AnyRule): string {
 /** The Markdown rule table; links are relative to the repository root (`docs/rules/<id>.md`). */
 export function rulesMarkdownTable(rules: readonly AnyRule[]): string {
   const lines = [
-    '| Rule | Category | Default | Fix | Checks that |',
+    '| Rule | Category | Default | Fix | Title |',
     '| --- | --- | --- | --- | --- |',
   ];
   for (const r of sortedRules(rules)) {
