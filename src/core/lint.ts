@@ -228,5 +228,12 @@ function defineLazy<T extends object, K extends keyof T>(target: T, key: K, comp
 export function formatMessage(rule: Rule<string, unknown>, messageId: string, data: Record<string, string | number> = {}, locale?: string): string {
   const template = localizedMessage(locale, rule.id, messageId) ?? (rule.messages as Record<string, string>)[messageId];
   if (template === undefined) throw new Error(`rule ${rule.id} has no message "${messageId}"`);
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? shorten(String(data[name])) : whole));
+}
+
+/** Values quoted in messages are the user's: an 80,000-character image name must not make an 80,000-character message. */
+const MAX_QUOTED = 200;
+
+function shorten(value: string): string {
+  return value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
 }

@@ -84,6 +84,8 @@ const YAML_OPTIONS = {
   uniqueKeys: true,
   prettyErrors: false,
   keepSourceTokens: false,
+  // Warnings (a collection used as a key) would go to process.emitWarning: the core prints nothing.
+  logLevel: 'error' as const,
   customTags: (tags: Tags): Tags =>
     tags.filter((t) => typeof t !== 'object' || (!t.tag.endsWith(':timestamp') && (t as { format?: string }).format !== 'TIME')),
 };
@@ -145,10 +147,15 @@ function readDocument(file: SourceFile, document: Document.Parsed, index: number
       key = m ? m[1]!.replace(/^["']|["']$/g, '') : '?';
       if (m) end = start + m[1]!.length;
     }
+    // An error at the very end of the text (an unterminated quote) must not point past it, and
+    // one that spans the rest of a document (an unclosed flow collection) underlines its first line only.
+    start = Math.min(start, file.text.length);
+    const lineEnd = file.text.indexOf('\n', start + 1);
+    end = Math.min(Math.max(end, start + 1), file.text.length, lineEnd < 0 ? file.text.length : Math.max(lineEnd, start + 1));
     file.problems.push({
       ruleId: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
       messageId: duplicate ? 'duplicateKey' : 'syntax',
-      range: [start, Math.max(end, start + 1)],
+      range: [start, end],
       docIndex: index,
       data: duplicate ? { key } : { reason: firstLine(error.message) },
     });
@@ -282,9 +289,13 @@ function maxNestingDepth(text: string, limit: number): { exceeded: boolean; at: 
 }
 
 
+/** The first line of a parser message, without its position, and cut short: the parser quotes whole scalars. */
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON)}…` : line;
 }
+
+const MAX_REASON = 160;
 
 function errorText(error: unknown): string {
   return firstLine(error instanceof Error ? error.message : String(error));

@@ -1,0 +1,54 @@
+/**
+ * @fileoverview One measurement in its own process (so peak memory is the tool's own):
+ * loads the dataset's files into memory, sets the tool up (timed apart), warms it up on a
+ * slice of the files, then times full runs. Prints one JSON line on stdout.
+ *
+ *   node --import tsx bench/run-tool.ts <tool> <file-list.json> [repeat]
+ */
+import { readFileSync } from 'node:fs';
+import type { BenchFile, Tool } from './lib/types';
+import { createFloor, createKubeplan } from './tools/kubeplan';
+import { createMonokle } from './tools/monokle';
+import { createYls } from './tools/yls';
+
+async function makeTool(name: string): Promise<Tool> {
+  switch (name) {
+    case 'floor': return createFloor();
+    case 'kubeplan': return createKubeplan('all');
+    case 'kubeplan-schema': return createKubeplan('schema');
+    case 'yls': return createYls();
+    case 'monokle': return createMonokle();
+    default: throw new Error(`unknown tool ${name}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const [toolName, listFile, repeatArg] = process.argv.slice(2);
+  if (!toolName || !listFile) throw new Error('usage: run-tool.ts <tool> <file-list.json> [repeat]');
+  const repeat = Number(repeatArg ?? 3);
+  const budgetMs = Number(process.env.BENCH_BUDGET_MS ?? 60_000);
+  const files: BenchFile[] = (JSON.parse(readFileSync(listFile, 'utf8')) as string[]).map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
+  let t = performance.now();
+  const tool = await makeTool(toolName);
+  const setupMs = performance.now() - t;
+  // Warm the JIT up on a slice (about 5%) of the files, so the timed runs compare steady states.
+  const slice = files.filter((_, i) => i % 20 === 0);
+  await tool.run(slice.length ? slice : files);
+  const runsMs: number[] = [];
+  let last: Awaited<ReturnType<Tool['run']>> = { findings: 0 };
+  let spent = 0;
+  for (let i = 0; i < repeat && (i === 0 || spent < budgetMs); i++) {
+    t = performance.now();
+    last = await tool.run(files);
+    const ms = performance.now() - t;
+    runsMs.push(ms);
+    spent += ms;
+  }
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ tool: tool.name, setupMs, runsMs, bestMs: Math.min(...runsMs), findings: last.findings, resources: last.resources, maxRssMB })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stdout.write(`${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,199 @@
+// `npm run bench`: KubePlan's speed measured side by side with the parse-only floor,
+// yaml-language-server and @monokle/validation on the same files, in one run; plus CLI start-up,
+// extension activation, VSIX size, and the editor-latency / simulation / diagram scripts when
+// present. Prints a table and writes out/bench/results.json. See docs/performance.md.
+//
+// Environment: BENCH_RESOURCES (generated corpus size, default 50000), BENCH_REPEAT (timed runs,
+// default 3), BENCH_ONLY (comma-separated tools), KUBEPLAN_CORPUS (default ../shared/corpus).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'out', 'bench');
+const resourcesWanted = Number(process.env.BENCH_RESOURCES ?? 50_000);
+const repeat = Number(process.env.BENCH_REPEAT ?? 3);
+const only = process.env.BENCH_ONLY?.split(',');
+const corpusDir = path.resolve(process.env.KUBEPLAN_CORPUS ?? path.join(root, '..', 'shared', 'corpus'));
+const TOOLS = ['floor', 'kubeplan', 'kubeplan-schema', 'yls', 'monokle'].filter((t) => !only || only.includes(t));
+const node = process.execPath;
+
+function log(line) {
+  process.stderr.write(`${line}\n`);
+}
+
+function yamlFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/i.test(e.name)) out.push(p);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+/** Runs a command; returns wall time, exit code, output and the child's peak RSS. */
+function timed(args, options = {}) {
+  const rssFile = path.join(work, `rss-${Math.random().toString(36).slice(2)}`);
+  const t = performance.now();
+  const r = spawnSync(node, ['--require', path.join(root, 'bench/lib/report-rss.cjs'), ...args], {
+    cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' }, timeout: options.timeout ?? 20 * 60_000,
+  });
+  const ms = performance.now() - t;
+  const rssKB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  return { ms, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', maxRssMB: rssKB / 1024, error: r.error?.message };
+}
+
+function lastJson(text) {
+  const lines = text.trim().split('\n').reverse();
+  for (const l of lines) {
+    try {
+      return JSON.parse(l);
+    } catch { /* not JSON */ }
+  }
+  return null;
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'kubeplan-bench-'));
+mkdirSync(outDir, { recursive: true });
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  datasets: [],
+  startup: {},
+  extras: {},
+};
+
+// ---- datasets
+const datasets = [];
+const corpusFiles = yamlFiles(corpusDir);
+if (corpusFiles.length) datasets.push({ name: 'corpus (../shared/corpus)', files: corpusFiles, dir: corpusDir });
+else log(`no corpus at ${corpusDir}: skipped`);
+const exampleFiles = yamlFiles(path.join(root, 'examples'));
+if (exampleFiles.length) datasets.push({ name: 'examples/', files: exampleFiles, dir: path.join(root, 'examples') });
+const genDir = path.join(work, 'generated');
+log(`generating ${resourcesWanted} resources in ${genDir}`);
+const gen = spawnSync(node, ['--import', 'tsx', 'bench/generate.ts', genDir, String(resourcesWanted)], { cwd: root, encoding: 'utf8' });
+if (gen.status !== 0) throw new Error(`generate failed: ${gen.stderr}`);
+datasets.push({ name: `generated (${resourcesWanted} resources)`, files: yamlFiles(genDir), dir: genDir });
+
+for (const ds of datasets) {
+  const listFile = path.join(work, `list-${datasets.indexOf(ds)}.json`);
+  writeFileSync(listFile, JSON.stringify(ds.files));
+  const bytes = ds.files.reduce((n, f) => n + statSync(f).size, 0);
+  const entry = { name: ds.name, files: ds.files.length, bytes, resources: 0, rows: [] };
+  for (const tool of TOOLS) {
+    log(`${ds.name}: ${tool}...`);
+    const r = timed(['--import', 'tsx', 'bench/run-tool.ts', tool, listFile, String(repeat)]);
+    const json = lastJson(r.stdout);
+    if (!json || json.error) {
+      entry.rows.push({ tool, error: json?.error ?? (r.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${r.status}`) });
+      continue;
+    }
+    entry.rows.push({ key: tool, tool: json.tool, ms: json.bestMs, runsMs: json.runsMs, setupMs: json.setupMs, findings: json.findings, resources: json.resources, maxRssMB: json.maxRssMB });
+  }
+  // The CLI as a user runs it: a whole process, reading the files itself.
+  if (!only || only.includes('cli')) {
+    log(`${ds.name}: kubeplan CLI...`);
+    const r = timed([path.join(root, 'out/cli.js'), 'lint', '--format', 'json', '--no-color', ds.dir]);
+    if (r.status === 0 || r.status === 1) {
+      let findings;
+      try {
+        findings = JSON.parse(r.stdout).reduce?.((n, f) => n + (f.findings?.length ?? f.messages?.length ?? 0), 0);
+      } catch { /* format changed */ }
+      entry.rows.push({ key: 'cli', tool: 'kubeplan lint (CLI process)', ms: r.ms, findings, maxRssMB: r.maxRssMB });
+    } else {
+      entry.rows.push({ key: 'cli', tool: 'kubeplan lint (CLI process)', error: `exit ${r.status}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}` });
+    }
+  }
+  const kp = entry.rows.find((x) => x.key === 'kubeplan' && x.ms);
+  entry.resources = kp?.resources ?? entry.rows.find((x) => x.resources)?.resources ?? 0;
+  const floor = entry.rows.find((x) => x.key === 'floor' && x.ms);
+  for (const row of entry.rows) {
+    if (!row.ms) continue;
+    row.resourcesPerSecond = entry.resources / (row.ms / 1000);
+    row.mbPerSecond = bytes / 2 ** 20 / (row.ms / 1000);
+    if (floor) row.ratioToFloor = row.ms / floor.ms;
+    if (kp) row.ratioToKubeplan = row.ms / kp.ms;
+  }
+  results.datasets.push(entry);
+}
+
+// ---- start-up: the CLI on one small file, whole process, median of 15
+{
+  const small = path.join(work, 'small.yaml');
+  writeFileSync(small, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: small\ndata:\n  a: "1"\n');
+  const times = [];
+  for (let i = 0; i < 15; i++) times.push(timed([path.join(root, 'bin/kubeplan.js'), 'lint', '--no-color', small]).ms);
+  times.sort((a, b) => a - b);
+  const bare = [];
+  for (let i = 0; i < 15; i++) bare.push(timed(['-e', '0']).ms);
+  bare.sort((a, b) => a - b);
+  results.startup.cliColdStartMs = times[7];
+  results.startup.nodeBareStartMs = bare[7];
+}
+// ---- extension activation, with a stub `vscode` module (what the extension does before its first await)
+if (existsSync(path.join(root, 'out/extension.js'))) {
+  const r = timed(['--import', 'tsx', 'bench/activation.ts']);
+  results.startup.activation = lastJson(r.stdout) ?? { error: r.stderr.trim().split('\n').slice(-2).join(' ') };
+} else {
+  results.startup.activation = { error: 'out/extension.js not built' };
+}
+// ---- VSIX size
+{
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  if (pkg.scripts?.package) {
+    const r = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, encoding: 'utf8', timeout: 10 * 60_000 });
+    const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).map((f) => ({ f, s: statSync(path.join(root, f)) })).sort((a, b) => b.s.mtimeMs - a.s.mtimeMs)[0];
+    results.startup.vsix = vsix ? { file: vsix.f, bytes: vsix.s.size } : { error: `npm run package: exit ${r.status}` };
+  } else {
+    results.startup.vsix = { error: 'no `package` script in package.json' };
+  }
+}
+// ---- the other engineers' benchmark scripts, when present
+for (const name of ['editor-latency', 'simulation', 'diagram']) {
+  const file = path.join(root, 'bench', `${name}.ts`);
+  if (!existsSync(file)) {
+    results.extras[name] = { error: `bench/${name}.ts not present` };
+    continue;
+  }
+  log(`bench/${name}.ts...`);
+  const r = timed(['--import', 'tsx', file]);
+  results.extras[name] = { exit: r.status, ms: r.ms, maxRssMB: r.maxRssMB, result: lastJson(r.stdout), output: r.stdout.slice(-4000) };
+}
+
+// ---- report
+const fmt = (n, d = 0) => (n === undefined || Number.isNaN(n) ? '-' : n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+const lines = [];
+lines.push(`KubePlan benchmark, ${results.date}, ${results.machine.cpus} x ${results.machine.cpu}, Node ${results.machine.node}`);
+for (const ds of results.datasets) {
+  lines.push('', `## ${ds.name}: ${ds.files} files, ${fmt(ds.bytes / 2 ** 20, 1)} MB, ${fmt(ds.resources)} resources`, '');
+  lines.push('| tool | resources/s | MB/s | time (ms) | ratio to floor | ratio to KubePlan | peak memory (MB) | findings |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of ds.rows) {
+    if (r.error) lines.push(`| ${r.tool} | error: ${r.error.replace(/\|/g, '/')} | | | | | | |`);
+    else lines.push(`| ${r.tool} | ${fmt(r.resourcesPerSecond)} | ${fmt(r.mbPerSecond, 2)} | ${fmt(r.ms)} | ${fmt(r.ratioToFloor, 2)}x | ${fmt(r.ratioToKubeplan, 2)}x | ${fmt(r.maxRssMB)} | ${fmt(r.findings)} |`);
+  }
+}
+lines.push('', '## Start-up', '');
+lines.push(`- CLI cold start on one small file (whole process, median of 15): ${fmt(results.startup.cliColdStartMs)} ms (bare \`node -e 0\`: ${fmt(results.startup.nodeBareStartMs)} ms)`);
+const act = results.startup.activation;
+lines.push(`- extension activation: ${act?.activationMs !== undefined ? `${fmt(act.activationMs, 1)} ms (load ${fmt(act.loadMs, 1)} ms + activate() ${fmt(act.activateMs, 1)} ms)` : `not measured (${act?.error})`}`);
+const vsix = results.startup.vsix;
+lines.push(`- VSIX size: ${vsix?.bytes !== undefined ? `${fmt(vsix.bytes / 2 ** 20, 2)} MB (${vsix.file})` : `not measured (${vsix?.error})`}`);
+lines.push('', '## Other scripts', '');
+for (const [name, r] of Object.entries(results.extras)) {
+  lines.push(`- ${name}: ${r.error ? r.error : `exit ${r.exit}, ${fmt(r.ms)} ms${r.result ? `, ${JSON.stringify(r.result).slice(0, 400)}` : ''}`}`);
+}
+const table = lines.join('\n');
+process.stdout.write(`${table}\n`);
+writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(path.join(outDir, 'results.md'), `${table}\n`);
+log(`\nwritten: ${path.relative(root, path.join(outDir, 'results.json'))} and results.md`);
+rmSync(work, { recursive: true, force: true });
