@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { run } from '../../src/cli/main';
 import { MAX_FIX_PASSES, runLint } from '../../src/cli/commands/lint';
 import type { JsonFileReport } from '../../src/cli/formatters/json';
+import { RULES_BY_ID } from '../../src/core/rules';
 import { fakeIo, parseJson, pod, tempProject, WILDCARD_ROLE } from './helpers';
 import { configMap, TEST_RULES, TEST_RULES_WITH_VERSION } from './test-rules';
 
@@ -317,6 +318,17 @@ describe('kubeplan lint --fix', () => {
     assert.equal(fs.statSync(path.join(project.dir, 'cm.yaml')).mode & 0o777, 0o640);
     assert.deepEqual(ids(parseJson(io.out)), ['test-note']);
     assert.deepEqual(fs.readdirSync(project.dir), ['cm.yaml'], 'no temporary file left');
+  });
+
+  it('with the real rules: rewrites a removed Ingress API version, comments kept', async function () {
+    if (!RULES_BY_ID.get('removed-api-version')?.fixable) this.skip();
+    const before = '# the ingress of the app\napiVersion: extensions/v1beta1   # old\nkind: Ingress\nmetadata:\n  name: web\n  namespace: web\nspec:\n  ingressClassName: traefik\n  rules:\n  - host: web.example.com\n    http:\n      paths:\n      - path: /\n        backend:\n          serviceName: web\n          servicePort: 80\n';
+    project = tempProject({ 'ing.yaml': before });
+    const io = fakeIo(project.dir);
+    await run(['lint', 'ing.yaml', '--fix', '-f', 'json'], io);
+    const after = project.read('ing.yaml');
+    assert.match(after, /^# the ingress of the app\napiVersion: networking\.k8s\.io\/v1 {3}# old\n/);
+    assert.ok(!ids(parseJson(io.out)).includes('removed-api-version'), 'nothing left for the fixed rule');
   });
 
   it('runs passes until no fix is left', async () => {
