@@ -25,6 +25,8 @@ export interface SchemaProblem {
   candidates?: string[];
   /** unknownField: the candidates whose schema accepts the value found (a rename to them makes sense). */
   fitting?: string[];
+  /** unknownField without close names: where a field of that name does belong (`spec.template.spec`). */
+  belongsIn?: string;
   /** wrongType: the types the schema allows, null left out (`['integer']`). */
   expected?: string[];
   /** wrongType/badEnum: the value found. */
@@ -82,6 +84,43 @@ export function knownProperties(s: JsonSchema | undefined, definitions: Record<s
     for (const branch of branches ?? []) for (const n of knownProperties(deref(branch, definitions), definitions)) names.add(n);
   }
   return [...names];
+}
+
+/**
+ * Where a field unknown at `base` does belong, looking below `base` first (the block is indented
+ * too little) and then below each of its ancestors (too much), a few levels deep: the place as a
+ * user reads it (`spec.template.spec`, `spec.containers[]`), or undefined.
+ */
+export function whereFieldBelongs(root: JsonSchema, base: Path, field: string, definitions: Record<string, JsonSchema>): string | undefined {
+  for (let up = 0; up <= Math.min(base.length, 3); up++) {
+    const ancestor = base.slice(0, base.length - up);
+    const found = findProperty(schemaAt(root, ancestor, definitions), field, definitions, up === 0 ? 3 : 2, up > 0);
+    if (!found) continue;
+    let out = formatPath(ancestor);
+    for (const part of found) out += part === '[]' ? '[]' : out ? `.${part}` : part;
+    return out || 'the top level';
+  }
+  return undefined;
+}
+
+/** Breadth-first: the shortest chain of property names (`[]` for list items) under `schema` to a property named `field`. */
+function findProperty(schema: JsonSchema | undefined, field: string, definitions: Record<string, JsonSchema>, maxDepth: number, self: boolean): string[] | undefined {
+  let level: Array<{ s: JsonSchema; path: string[] }> = schema ? [{ s: schema, path: [] }] : [];
+  for (let depth = 0; depth <= maxDepth && level.length > 0; depth++) {
+    const next: Array<{ s: JsonSchema; path: string[] }> = [];
+    for (const { s, path } of level) {
+      if ((depth > 0 || self) && s.properties && Object.prototype.hasOwnProperty.call(s.properties, field)) return path;
+      for (const [name, child] of Object.entries(s.properties ?? {})) {
+        const c = deref(child, definitions);
+        if (!c) continue;
+        const items = c.items ? deref(c.items, definitions) : undefined;
+        if (items?.properties) next.push({ s: items, path: [...path, name, '[]'] });
+        else if (c.properties) next.push({ s: c, path: [...path, name] });
+      }
+    }
+    level = next;
+  }
+  return undefined;
 }
 
 /** True when the schema's `type` admits the value (`null` always does: the field is just empty). */
@@ -187,7 +226,12 @@ function toProblem(error: ErrorObject, base: Path, data: unknown, root: JsonSche
       const candidates = closeNames(field, known, present);
       const value = typeof parent === 'object' && parent !== null ? (parent as Record<string, unknown>)[field] : undefined;
       const fitting = candidates.filter((c) => accepts(schemaAt(parentSchema ?? {}, [c], definitions), value));
-      return { kind: 'unknownField', path: [...base, field], target: 'key', field, where: formatPath(base), candidates, fitting };
+      const problem: SchemaProblem = { kind: 'unknownField', path: [...base, field], target: 'key', field, where: formatPath(base), candidates, fitting };
+      if (candidates.length === 0) {
+        const belongsIn = whereFieldBelongs(root, base, field, definitions);
+        if (belongsIn !== undefined) problem.belongsIn = belongsIn;
+      }
+      return problem;
     }
     case 'required': {
       const field = String(params.missingProperty);

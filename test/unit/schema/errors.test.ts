@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ErrorObject } from 'ajv';
-import { accepts, closeNames, isClearCandidate, mapErrors, pathOf, quantityCandidates, schemaAt, type SchemaProblem } from '../../../src/core/schema/errors';
+import { accepts, closeNames, isClearCandidate, mapErrors, pathOf, quantityCandidates, schemaAt, whereFieldBelongs, type SchemaProblem } from '../../../src/core/schema/errors';
 import { builtinDefinitions, builtinSchema, builtinValidator } from '../../../src/core/schema/kubernetes';
 
 /** Validates with the precompiled validator of a built-in kind and maps the errors. */
@@ -141,6 +141,17 @@ describe('schema helpers', () => {
     const limits = (max: unknown) => ({ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'x' }, spec: { limits: [{ type: 'Container', max: { memory: max } }] } });
     for (const ok of ['500m', '1Gi', '1e3', '0.5', '.5', '+1', '1E', ' 1Gi ', 128, 1.5]) assert.equal(validate(limits(ok)), true, String(ok));
     for (const bad of ['1GB', '512mb', '1 Gi', '', 'Gi', '1.2.3', '1gi']) assert.equal(validate(limits(bad)), false, bad);
+  });
+
+  it('whereFieldBelongs: below (indented too little) or above (too much)', () => {
+    const schema = builtinSchema('apps/v1', 'Deployment')!;
+    const defs = builtinDefinitions();
+    assert.equal(whereFieldBelongs(schema, ['spec'], 'containers', defs), 'spec.template.spec');
+    assert.equal(whereFieldBelongs(schema, ['spec', 'template'], 'replicas', defs), 'spec');
+    assert.equal(whereFieldBelongs(schema, ['spec', 'template', 'spec', 'containers', 0, 'ports', 0], 'image', defs), 'spec.template.spec.containers[0]');
+    assert.equal(whereFieldBelongs(schema, [], 'containers', defs), 'spec.template.spec');
+    assert.equal(whereFieldBelongs(schema, [], 'containerPort', defs), undefined, 'too deep to guess');
+    assert.equal(whereFieldBelongs(schema, ['spec'], 'nonsense', defs), undefined);
   });
 
   it('accepts: types, integers, and null always', () => {

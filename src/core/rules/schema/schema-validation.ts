@@ -9,7 +9,7 @@ import { isClearCandidate, describeValue, quantityCandidates, typeWord, type Sch
 import { validateManifest } from '../../schema/validate';
 import { defineRule, type Report, type RuleFix } from '../types';
 
-type MessageId = 'unknownField' | 'unknownFieldDidYouMean' | 'wrongType' | 'wrongTypeQuote' | 'badEnum' | 'missingRequired' | 'tooLong' | 'badQuantity' | 'invalid';
+type MessageId = 'unknownField' | 'unknownFieldDidYouMean' | 'unknownFieldMisplaced' | 'wrongType' | 'wrongTypeQuote' | 'badEnum' | 'missingRequired' | 'tooLong' | 'badQuantity' | 'invalid';
 
 export default defineRule<MessageId>({
   id: 'schema-validation',
@@ -30,6 +30,7 @@ export default defineRule<MessageId>({
   fixable: 'safe',
   messages: {
     unknownField: 'Unknown field "{{field}}" {{where}}: the API server rejects the object (kubectl validates fields strictly) or, with --validate=false, drops the field silently. Remove it, or check its spelling and indentation.',
+    unknownFieldMisplaced: 'Unknown field "{{field}}" {{where}}: the API server rejects the object (kubectl validates fields strictly) or, with --validate=false, drops the field silently. "{{field}}" belongs in {{belongsIn}}: check the indentation.',
     unknownFieldDidYouMean: 'Unknown field "{{field}}" {{where}}: the API server rejects the object (kubectl validates fields strictly) or, with --validate=false, drops the field silently. Did you mean {{candidates}}?',
     wrongType: '"{{path}}" must be {{expected}}, but it is {{actual}}: the API server cannot decode the object and rejects it. Write {{expected}} there.',
     wrongTypeQuote: '"{{path}}" must be a string, but YAML reads {{source}} as {{actual}}: the API server rejects the object. Quote it: "{{source}}".',
@@ -59,7 +60,10 @@ function toReport(manifest: Manifest, p: SchemaProblem): Report<MessageId> {
   switch (p.kind) {
     case 'unknownField': {
       const candidates = p.candidates ?? [];
-      if (candidates.length === 0) return { ...at, messageId: 'unknownField', data: { field: p.field, where } };
+      if (candidates.length === 0) {
+        if (p.belongsIn) return { ...at, messageId: 'unknownFieldMisplaced', data: { field: p.field, where, belongsIn: p.belongsIn } };
+        return { ...at, messageId: 'unknownField', data: { field: p.field, where } };
+      }
       // Renaming only helps when the value fits the field it is renamed to (`port: 80` is no `ports`).
       const fitting = p.fitting ?? [];
       const renames: RuleFix[] = fitting.map((c) => ({ title: `Rename "${p.field}" to "${c}"`, ops: [{ op: 'rename', path: p.path, key: c }] }));

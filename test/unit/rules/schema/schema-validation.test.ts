@@ -125,7 +125,13 @@ runRuleTests(rule, {
     {
       name: 'a field at the wrong level (containers under the Deployment spec)',
       code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  containers: []\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n',
-      errors: [{ messageId: 'unknownField', line: 8, column: 3, endLine: 8, endColumn: 13, messageIncludes: ['"containers"', 'in spec:'] }],
+      errors: [{ messageId: 'unknownFieldMisplaced', line: 8, column: 3, endLine: 8, endColumn: 13, messageIncludes: ['"containers"', 'in spec:', 'belongs in spec.template.spec: check the indentation'] }],
+      output: null,
+    },
+    {
+      name: 'a field indented too far (image under a port)',
+      code: pod('    ports:\n    - containerPort: 80\n      livenessProbe:\n        tcpSocket: {port: 80}\n'),
+      errors: [{ messageId: 'unknownFieldMisplaced', line: 11, column: 7, endLine: 11, endColumn: 20, messageIncludes: ['in spec.containers[0].ports[0]', 'belongs in spec.containers[0]'] }],
       output: null,
     },
     {
