@@ -278,13 +278,13 @@ function describeItem(t: Translate, d: ItemBox): string[] {
   }
 }
 
-/** A finding badge in the top-right corner: the count, coloured by the worst severity. */
+/** A finding badge in the top-right corner: errors and warnings counted, coloured by the worst (infos only on hover). */
 function badge(sel: AnySelection, count: FindingCount | undefined, width: number): void {
-  if (!count || count.items.length === 0) return;
-  const severity = count.errors ? 'error' : count.warnings ? 'warning' : 'info';
-  const g = sel.append('g').attr('class', `kp-badge kp-${severity}`).attr('transform', `translate(${width - 9},9)`);
+  const shown = count ? count.errors + count.warnings : 0;
+  if (!count || shown === 0) return;
+  const g = sel.append('g').attr('class', `kp-badge kp-${count.errors ? 'error' : 'warning'}`).attr('transform', `translate(${width - 9},9)`);
   g.append('circle').attr('r', 8);
-  g.append('text').attr('text-anchor', 'middle').attr('y', 3).text(String(count.items.length));
+  g.append('text').attr('text-anchor', 'middle').attr('y', 3).text(String(shown));
 }
 
 /** Shows the layers in `layers`, hides the others (no redraw of what is drawn). */

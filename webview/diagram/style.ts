@@ -128,15 +128,14 @@ export function diagramCss(p: Palette): string {
 .kp-diagram .kp-pod.kp-pending .kp-pod-fill, .kp-diagram rect.kp-pod.kp-pending { stroke: ${p.denied}; stroke-width: 1.5; }
 .kp-diagram .kp-pod-name { font-size: 10px; fill: #ffffff; }
 .kp-diagram .kp-edge { fill: none; stroke: ${p.edge}; stroke-width: 1.2; stroke-opacity: 0.7; }
-.kp-diagram .kp-edge.kp-allowed { stroke: ${p.allowed}; stroke-width: 1.8; }
-.kp-diagram .kp-edge.kp-denied { stroke: ${p.denied}; stroke-width: 1.8; stroke-dasharray: 6 4; }
+.kp-diagram .kp-edge.kp-allowed { stroke: ${p.allowed}; stroke-width: 1.2; stroke-opacity: 0.55; }
+.kp-diagram .kp-edge.kp-denied { stroke: ${p.denied}; stroke-width: 2; stroke-dasharray: 6 4; stroke-opacity: 0.9; }
 .kp-diagram .kp-layer-services .kp-edge { stroke-opacity: 0.35; }
 .kp-diagram .kp-layer-config .kp-edge { stroke-dasharray: 2 3; }
 .kp-diagram .kp-layer-rbac .kp-edge { stroke-dasharray: 8 3 2 3; }
 .kp-diagram .kp-badge circle { stroke: ${p.background}; stroke-width: 1; }
 .kp-diagram .kp-badge.kp-error circle { fill: ${p.error}; }
 .kp-diagram .kp-badge.kp-warning circle { fill: ${p.warning}; }
-.kp-diagram .kp-badge.kp-info circle { fill: ${p.info}; }
 .kp-diagram .kp-badge text { fill: #ffffff; font-size: 9px; font-weight: bold; }
 .kp-diagram .kp-flag-error { stroke: ${p.error} !important; stroke-width: 2 !important; }
 .kp-diagram .kp-flag-warning { stroke: ${p.warning} !important; stroke-width: 2 !important; }
