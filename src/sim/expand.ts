@@ -53,6 +53,10 @@ export interface SimPod {
   source?: SourceRef;
   /** The manifest it comes from. */
   manifest?: Manifest;
+  /** True when `nodeSelector` or `affinity.nodeAffinity` is set (a fast path for the many pods without). */
+  hasNodeAffinity: boolean;
+  /** The extended resources it requests, sorted. */
+  extendedNames: string[];
 }
 
 export interface ExpandOptions {
@@ -208,7 +212,9 @@ export function expandWorkloads(manifests: readonly Manifest[], options: ExpandO
         seq: seq++, name, namespace, labels, owner, workload: key, spec, requests,
         nonZero: { cpu: nz.cpu, memory: nz.memory }, qos, priority, preemptionPolicy,
         tolerations: extra.tolerations ?? tolerations, hostPorts: hostPortsOf(spec),
-        readinessUnknown: !hasReadinessProbe(spec), claims: claimsOf(spec), manifest: m, ...extra,
+        readinessUnknown: !hasReadinessProbe(spec), claims: claimsOf(spec), manifest: m,
+        extendedNames: Object.keys(requests.extended).sort(),
+        hasNodeAffinity: isRecord(spec.nodeSelector) || (isRecord(spec.affinity) && isRecord(spec.affinity.nodeAffinity)), ...extra,
       };
       if (typeof spec.nodeName === 'string' && spec.nodeName) pod.nodeName = spec.nodeName;
       if (source) pod.source = source;

@@ -42,6 +42,10 @@ export function untoleratedTaintMessage(taint: Taint): string {
 interface NodeInfo {
   node: SimNode;
   index: number;
+  /** NoSchedule and NoExecute taints (the filters' concern). */
+  hardTaints: Taint[];
+  /** PreferNoSchedule taints (the score's concern). */
+  softTaints: Taint[];
   requested: Req;
   nonZeroCpu: number;
   nonZeroMemory: number;
@@ -65,6 +69,8 @@ interface AffinityTerm {
 }
 
 interface SpreadConstraint {
+  /** The counter of matching pods, attached on first use. */
+  counter?: SelectorCounter;
   maxSkew: number;
   topologyKey: string;
   doNotSchedule: boolean;
@@ -108,12 +114,60 @@ function selectorKey(namespace: string, selector: unknown): string {
 /** Counts, per node, the bound pods of a namespace matching a selector (kept current on bind/unbind). */
 class SelectorCounter {
   readonly perNode: Int32Array;
+  /** Counts per domain of a topology key, kept current like `perNode`. */
+  readonly perDomainOf = new Map<string, { domains: Domains; counts: Int32Array }>();
+  private readonly test: (labels: Record<string, string>) => boolean;
   constructor(readonly namespace: string, readonly selector: unknown, nodes: number) {
     this.perNode = new Int32Array(nodes);
+    this.test = compileSelector(selector);
   }
   matches(pod: SimPod): boolean {
-    return pod.namespace === this.namespace && matchesLabelSelector(pod.labels, this.selector);
+    return pod.namespace === this.namespace && this.test(pod.labels);
   }
+  add(index: number, delta: number): void {
+    this.perNode[index]! += delta;
+    for (const { domains, counts } of this.perDomainOf.values()) {
+      const id = domains.of[index]!;
+      if (id >= 0) counts[id]! += delta;
+    }
+  }
+  perDomain(key: string, domains: Domains, infos: NodeInfo[]): Int32Array {
+    let entry = this.perDomainOf.get(key);
+    if (!entry) {
+      const counts = new Int32Array(domains.count);
+      for (const info of infos) {
+        const id = domains.of[info.index]!;
+        if (id >= 0) counts[id]! += this.perNode[info.index]!;
+      }
+      entry = { domains, counts };
+      this.perDomainOf.set(key, entry);
+    }
+    return entry.counts;
+  }
+}
+
+interface Domains {
+  of: Int32Array;
+  count: number;
+  /** True when every node has the key. */
+  everywhere: boolean;
+  /** Scratch marks for one pod's pass (compared with `generation`). */
+  stamp: Int32Array;
+  generation: number;
+}
+
+/** A LabelSelector as a predicate: same semantics as `matchesLabelSelector`, parsed once. */
+function compileSelector(selector: unknown): (labels: Record<string, string>) => boolean {
+  if (!isRecord(selector)) return () => false;
+  const pairs = Object.entries(stringRecord(selector.matchLabels));
+  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  if (expressions.length === 0) {
+    return (labels) => {
+      for (const [k, v] of pairs) if (labels[k] !== v) return false;
+      return true;
+    };
+  }
+  return (labels) => matchesLabelSelector(labels, selector);
 }
 
 export interface SchedulerInput {
@@ -127,19 +181,39 @@ export interface SchedulerInput {
 export class Scheduler {
   readonly infos: NodeInfo[];
   private readonly byName = new Map<string, NodeInfo>();
+  private readonly infoOf = new Map<SimNode, NodeInfo>();
   /** kube-scheduler's node tree order: zones round-robin. */
   private readonly order: NodeInfo[];
   private nextStart = 0;
   private readonly counters = new Map<string, SelectorCounter>();
   private readonly countersByNamespace = new Map<string, SelectorCounter[]>();
   private readonly terms = new WeakMap<SimPod, PodTerms>();
+  private readonly sharedTerms = new Map<string, PodTerms>();
+  private readonly domainCache = new Map<string, Domains>();
+  /** Buffers reused from pod to pod (the scheduler runs one pod at a time). */
+  private readonly feasibleScratch: NodeInfo[] = [];
+  private readonly totalScratch: Float64Array;
+  private readonly rawScratch: Float64Array;
+  private readonly ignoredScratch: Uint8Array;
+  private readonly podsByNamespace = new Map<string, Set<SimPod>>();
+  /** True when some node has a PreferNoSchedule taint (else TaintToleration scores every node alike). */
+  private readonly anySoftTaint: boolean;
   /** Bound pods with required anti-affinity / any affinity terms (for the existing-pods checks and scores). */
   private readonly withAntiAffinity = new Set<SimPod>();
   private readonly withAffinity = new Set<SimPod>();
   readonly placement = new Map<SimPod, NodeInfo>();
 
   constructor(private readonly input: SchedulerInput) {
-    this.infos = input.nodes.map((node, index) => ({ node, index, requested: emptyReq(), nonZeroCpu: 0, nonZeroMemory: 0, pods: [] }));
+    this.infos = input.nodes.map((node, index) => ({
+      node, index, requested: emptyReq(), nonZeroCpu: 0, nonZeroMemory: 0, pods: [],
+      hardTaints: node.taints.filter((t) => t.effect !== 'PreferNoSchedule'),
+      softTaints: node.taints.filter((t) => t.effect === 'PreferNoSchedule'),
+    }));
+    for (const info of this.infos) this.infoOf.set(info.node, info);
+    this.anySoftTaint = this.infos.some((i) => i.softTaints.length > 0);
+    this.totalScratch = new Float64Array(this.infos.length);
+    this.rawScratch = new Float64Array(this.infos.length);
+    this.ignoredScratch = new Uint8Array(this.infos.length);
     for (const info of this.infos) this.byName.set(info.node.name, info);
     this.order = nodeTreeOrder(this.infos);
   }
@@ -159,7 +233,10 @@ export class Scheduler {
     for (const [k, v] of Object.entries(pod.requests.extended)) r.extended[k] = (r.extended[k] ?? 0) + v;
     info.nonZeroCpu += pod.nonZero.cpu;
     info.nonZeroMemory += pod.nonZero.memory;
-    for (const c of this.countersByNamespace.get(pod.namespace) ?? []) if (c.matches(pod)) c.perNode[info.index]!++;
+    for (const c of this.countersByNamespace.get(pod.namespace) ?? []) if (c.matches(pod)) c.add(info.index, 1);
+    let inNamespace = this.podsByNamespace.get(pod.namespace);
+    if (!inNamespace) this.podsByNamespace.set(pod.namespace, (inNamespace = new Set()));
+    inNamespace.add(pod);
     const t = this.termsOf(pod);
     if (t.requiredAntiAffinity.length) this.withAntiAffinity.add(pod);
     if (t.requiredAffinity.length || t.preferredAffinity.length || t.preferredAntiAffinity.length) this.withAffinity.add(pod);
@@ -177,10 +254,15 @@ export class Scheduler {
     for (const [k, v] of Object.entries(pod.requests.extended)) r.extended[k] = (r.extended[k] ?? 0) - v;
     info.nonZeroCpu -= pod.nonZero.cpu;
     info.nonZeroMemory -= pod.nonZero.memory;
-    for (const c of this.countersByNamespace.get(pod.namespace) ?? []) if (c.matches(pod)) c.perNode[info.index]!--;
+    for (const c of this.countersByNamespace.get(pod.namespace) ?? []) if (c.matches(pod)) c.add(info.index, -1);
+    this.podsByNamespace.get(pod.namespace)?.delete(pod);
     this.withAntiAffinity.delete(pod);
     this.withAffinity.delete(pod);
     this.placement.delete(pod);
+  }
+
+  private counterOf(pod: SimPod, c: SpreadConstraint): SelectorCounter {
+    return (c.counter ??= this.counter(pod.namespace, c.selector));
   }
 
   private counter(namespace: string, selector: unknown): SelectorCounter {
@@ -188,7 +270,7 @@ export class Scheduler {
     let c = this.counters.get(key);
     if (!c) {
       c = new SelectorCounter(namespace, selector, this.infos.length);
-      for (const info of this.infos) for (const p of info.pods) if (c.matches(p)) c.perNode[info.index]!++;
+      for (const p of this.podsByNamespace.get(namespace) ?? []) if (c.matches(p)) c.perNode[this.placement.get(p)!.index]!++;
       this.counters.set(key, c);
       const list = this.countersByNamespace.get(namespace);
       if (list) list.push(c);
@@ -202,7 +284,13 @@ export class Scheduler {
   private termsOf(pod: SimPod): PodTerms {
     let t = this.terms.get(pod);
     if (!t) {
-      t = parseTerms(pod, this.input.serviceSelectors);
+      // Pods of one controller share labels and spec, hence terms (StatefulSet pods differ by their pod-name label).
+      const shared = pod.owner.kind !== 'StatefulSet' && pod.owner.kind !== 'Pod' ? `${pod.workload}\u0000${pod.owner.name}` : undefined;
+      t = shared !== undefined ? this.sharedTerms.get(shared) : undefined;
+      if (!t) {
+        t = parseTerms(pod, this.input.serviceSelectors);
+        if (shared !== undefined) this.sharedTerms.set(shared, t);
+      }
       this.terms.set(pod, t);
     }
     return t;
@@ -237,7 +325,8 @@ export class Scheduler {
     }
     const pre = this.preFilter(pod);
     const statuses = new Map<NodeInfo, Status>();
-    const feasible: NodeInfo[] = [];
+    const feasible = this.feasibleScratch;
+    feasible.length = 0;
     const toFind = numFeasibleNodesToFind(nodes.length);
     let processed = 0;
     for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
@@ -256,6 +345,7 @@ export class Scheduler {
       return { failure: { message: fitMessage(all.length, reasons), preemption: preemption.message! } };
     }
     const best = feasible.length === 1 ? feasible[0]! : this.pickBest(pod, feasible, pre);
+    feasible.length = 0;
     this.bind(pod, best);
     return { node: best.node.name };
   }
@@ -263,7 +353,7 @@ export class Scheduler {
   /** Everything a pod's filters need that depends on the whole cluster (PreFilter). */
   private preFilter(pod: SimPod): PreFilterState {
     const t = this.termsOf(pod);
-    const state: PreFilterState = { affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinity: new Map(), spread: [] };
+    const state: PreFilterState = { terms: t, affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinity: new Map(), spread: [] };
     if (t.requiredAffinity.length || t.requiredAntiAffinity.length) {
       for (const info of this.infos) {
         for (const existing of info.pods) {
@@ -284,7 +374,7 @@ export class Scheduler {
     }
     for (const c of t.spread) {
       if (!c.doNotSchedule) continue;
-      const counter = this.counter(pod.namespace, c.selector);
+      const counter = this.counterOf(pod, c);
       const domains = new Map<string, number>();
       for (const info of this.infos) {
         if (!this.countsForSpread(pod, c, info.node, t.spread)) continue;
@@ -300,14 +390,15 @@ export class Scheduler {
 
   /** Whether a node takes part in a spread constraint's counting (nodeAffinityPolicy/nodeTaintsPolicy, all keys present). */
   private countsForSpread(pod: SimPod, c: SpreadConstraint, node: SimNode, all: SpreadConstraint[]): boolean {
-    if (!all.every((x) => node.labels[x.topologyKey] !== undefined)) return false;
+    for (const x of all) if (node.labels[x.topologyKey] === undefined) return false;
     if (c.honorAffinity && !this.matchesNodeAffinity(pod, node)) return false;
-    if (c.honorTaints && firstUntolerated(pod.tolerations, node.taints.filter((x) => x.effect !== 'PreferNoSchedule'))) return false;
+    if (c.honorTaints && firstUntolerated(pod.tolerations, this.infoOf.get(node)!.hardTaints)) return false;
     return true;
   }
 
   private matchesNodeAffinity(pod: SimPod, node: SimNode): boolean {
     if (pod.daemonSetNode !== undefined && pod.daemonSetNode !== node.name) return false;
+    if (!pod.hasNodeAffinity) return true;
     return nodeMatchesPodAffinity(pod.spec, node);
   }
 
@@ -319,15 +410,14 @@ export class Scheduler {
     // NodeName
     if (pod.nodeName !== undefined && pod.nodeName !== node.name) return { reasons: [MSG.nodeName], unresolvable: true };
     // TaintToleration
-    const taint = firstUntolerated(pod.tolerations, node.taints.filter((t) => t.effect !== 'PreferNoSchedule'));
+    const taint = info.hardTaints.length ? firstUntolerated(pod.tolerations, info.hardTaints) : undefined;
     if (taint) return { reasons: [untoleratedTaintMessage(taint)], unresolvable: true };
     // NodeAffinity
     if (!this.matchesNodeAffinity(pod, node)) return { reasons: [MSG.nodeAffinity], unresolvable: true };
     // NodePorts
     if (pod.hostPorts.length && portsConflict(pod.hostPorts, info.pods)) return { reasons: [MSG.nodePorts], unresolvable: false };
     // NodeResourcesFit
-    const insufficient = insufficientResources(pod, info);
-    if (insufficient.length) return { reasons: insufficient, unresolvable: false };
+    if (!fits(pod, info)) return { reasons: insufficientResources(pod, info), unresolvable: false };
     // PodTopologySpread
     for (const s of pre.spread) {
       const value = node.labels[s.constraint.topologyKey];
@@ -336,7 +426,7 @@ export class Scheduler {
       if (matching + s.selfMatch - s.min > s.constraint.maxSkew) return { reasons: [MSG.spread], unresolvable: false };
     }
     // InterPodAffinity
-    const t = this.termsOf(pod);
+    const t = pre.terms;
     if (t.requiredAffinity.length && !this.satisfiesAffinity(pod, t, node, pre)) return { reasons: [MSG.affinity], unresolvable: true };
     for (const term of t.requiredAntiAffinity) {
       const v = node.labels[term.topologyKey];
@@ -367,32 +457,32 @@ export class Scheduler {
   private pickBest(pod: SimPod, feasible: NodeInfo[], pre: PreFilterState): NodeInfo {
     void pre;
     const n = feasible.length;
-    const total = new Float64Array(n);
+    const total = this.totalScratch.subarray(0, n);
+    total.fill(0);
     const t = this.termsOf(pod);
 
     // TaintToleration: intolerable PreferNoSchedule taints, fewer is better.
-    const preferTolerations = pod.tolerations.filter((x) => !x.effect || x.effect === 'PreferNoSchedule');
-    const taintCounts = feasible.map((i) => i.node.taints.filter((taint) => taint.effect === 'PreferNoSchedule' && !preferTolerations.some((x) => tolerates(x, taint))).length);
-    addWeighted(total, defaultNormalize(taintCounts, true), WEIGHTS.taintToleration);
+    // (When no node has such a taint every node scores 100: the same for all, left out.)
+    if (this.anySoftTaint) {
+      const preferTolerations = pod.tolerations.filter((x) => !x.effect || x.effect === 'PreferNoSchedule');
+      const taintCounts = feasible.map((i) => (i.softTaints.length ? i.softTaints.filter((taint) => !preferTolerations.some((x) => tolerates(x, taint))).length : 0));
+      addWeighted(total, defaultNormalize(taintCounts, true), WEIGHTS.taintToleration);
+    }
 
     // NodeAffinity: preferred terms.
-    addWeighted(total, defaultNormalize(feasible.map((i) => preferredNodeAffinityScore(pod.spec, i.node)), false), WEIGHTS.nodeAffinity);
+    if (pod.hasNodeAffinity) addWeighted(total, defaultNormalize(feasible.map((i) => preferredNodeAffinityScore(pod.spec, i.node)), false), WEIGHTS.nodeAffinity);
 
     // NodeResourcesFit (LeastAllocated) and NodeResourcesBalancedAllocation.
-    const fit = new Array<number>(n);
-    const balanced = new Array<number>(n);
     for (let k = 0; k < n; k++) {
       const info = feasible[k]!;
       const a = info.node.allocatable;
-      fit[k] = leastAllocated([info.nonZeroCpu + pod.nonZero.cpu, info.nonZeroMemory + pod.nonZero.memory], [a.cpu, a.memory]);
-      balanced[k] = balancedAllocation([info.requested.cpu + pod.requests.cpu, info.requested.memory + pod.requests.memory], [a.cpu, a.memory]);
+      total[k]! += WEIGHTS.resourcesFit * leastAllocated(info.nonZeroCpu + pod.nonZero.cpu, a.cpu, info.nonZeroMemory + pod.nonZero.memory, a.memory);
+      total[k]! += WEIGHTS.balanced * balancedAllocation(info.requested.cpu + pod.requests.cpu, a.cpu, info.requested.memory + pod.requests.memory, a.memory);
     }
-    addWeighted(total, fit, WEIGHTS.resourcesFit);
-    addWeighted(total, balanced, WEIGHTS.balanced);
 
     // PodTopologySpread (ScheduleAnyway constraints, or the system defaults).
     const soft = t.spread.filter((c) => !c.doNotSchedule);
-    if (soft.length) addWeighted(total, this.spreadScores(pod, soft, feasible, t), WEIGHTS.topologySpread);
+    if (soft.length) this.addSpreadScores(total, pod, soft, feasible, t);
 
     // InterPodAffinity (preferred terms of the pod, and of the pods already running).
     const ipa = this.interPodAffinityScores(pod, t, feasible);
@@ -405,47 +495,110 @@ export class Scheduler {
     return feasible[best]!;
   }
 
-  private spreadScores(pod: SimPod, constraints: SpreadConstraint[], feasible: NodeInfo[], t: PodTerms): number[] {
+  /** Each node's domain (an index) for a topology key, -1 when the node lacks the label. */
+  private domains(key: string): Domains {
+    let d = this.domainCache.get(key);
+    if (!d) {
+      const ids = new Map<string, number>();
+      const of = new Int32Array(this.infos.length);
+      let everywhere = true;
+      for (const info of this.infos) {
+        const v = info.node.labels[key];
+        if (v === undefined) {
+          of[info.index] = -1;
+          everywhere = false;
+          continue;
+        }
+        let id = ids.get(v);
+        if (id === undefined) ids.set(v, (id = ids.size));
+        of[info.index] = id;
+      }
+      d = { of, count: ids.size, everywhere, stamp: new Int32Array(ids.size), generation: 0 };
+      this.domainCache.set(key, d);
+    }
+    return d;
+  }
+
+  /** PodTopologySpread's Score and NormalizeScore, added to `total` with the plugin's weight. */
+  private addSpreadScores(total: Float64Array, pod: SimPod, constraints: SpreadConstraint[], feasible: NodeInfo[], t: PodTerms): void {
+    const n = feasible.length;
     const requireAll = !t.systemDefaultSpread;
-    const ignored = feasible.map((i) => requireAll && !constraints.every((c) => i.node.labels[c.topologyKey] !== undefined));
+    const ignored = this.ignoredScratch.subarray(0, n);
+    ignored.fill(0);
+    let kept = n;
+    if (requireAll) {
+      for (let k = 0; k < n; k++) {
+        for (const c of constraints) {
+          if (feasible[k]!.node.labels[c.topologyKey] === undefined) { ignored[k] = 1; kept--; break; }
+        }
+      }
+    }
+    const inclusionFree = pod.daemonSetNode === undefined && !pod.hasNodeAffinity;
     const weights: number[] = [];
-    const domainCounts: Array<Map<string, number> | null> = [];
+    const counts: Array<Int32Array | null> = [];
+    const domainsOf: Array<Domains | null> = [];
     for (const c of constraints) {
-      const counter = this.counter(pod.namespace, c.selector);
+      const counter = this.counterOf(pod, c);
       if (c.topologyKey === HOSTNAME) {
-        weights.push(Math.log(feasible.filter((_, k) => !ignored[k]).length + 2));
-        domainCounts.push(null);
+        weights.push(Math.log(kept + 2));
+        counts.push(null);
+        domainsOf.push(null);
         continue;
       }
-      const values = new Set<string>();
-      feasible.forEach((i, k) => { if (!ignored[k] && i.node.labels[c.topologyKey] !== undefined) values.add(i.node.labels[c.topologyKey]!); });
-      weights.push(Math.log(values.size + 2));
-      const counts = new Map<string, number>();
-      for (const info of this.infos) {
-        const v = info.node.labels[c.topologyKey];
-        if (v === undefined || !values.has(v)) continue;
-        if (requireAll && !this.countsForSpread(pod, c, info.node, constraints)) continue;
-        if (!requireAll && c.honorAffinity && !this.matchesNodeAffinity(pod, info.node)) continue;
-        counts.set(v, (counts.get(v) ?? 0) + counter.perNode[info.index]!);
+      const dom = this.domains(c.topologyKey);
+      domainsOf.push(dom);
+      const generation = ++dom.generation;
+      let size = 0;
+      for (let k = 0; k < n; k++) {
+        const id = dom.of[feasible[k]!.index]!;
+        if (ignored[k] || id < 0 || dom.stamp[id] === generation) continue;
+        dom.stamp[id] = generation;
+        size++;
       }
-      domainCounts.push(counts);
+      weights.push(Math.log(size + 2));
+      const fast = !c.honorTaints && (!c.honorAffinity || inclusionFree) && (!requireAll || constraints.every((x) => this.domains(x.topologyKey).everywhere));
+      if (fast) {
+        counts.push(counter.perDomain(c.topologyKey, dom, this.infos));
+        continue;
+      }
+      const slow = new Int32Array(dom.count);
+      for (const info of this.infos) {
+        const id = dom.of[info.index]!;
+        if (id < 0 || dom.stamp[id] !== generation) continue;
+        if (requireAll ? !this.countsForSpread(pod, c, info.node, constraints) : c.honorAffinity && !this.matchesNodeAffinity(pod, info.node)) continue;
+        slow[id]! += counter.perNode[info.index]!;
+      }
+      counts.push(slow);
     }
-    const raw = feasible.map((info, k) => {
-      if (ignored[k]) return -1;
-      let score = 0;
-      constraints.forEach((c, ci) => {
-        const v = info.node.labels[c.topologyKey];
-        if (v === undefined) return;
-        const counts = domainCounts[ci];
-        const cnt = counts ? counts.get(v) ?? 0 : this.counter(pod.namespace, c.selector).perNode[info.index]!;
-        score += cnt * weights[ci]! + (c.maxSkew - 1);
-      });
-      return Math.round(score);
-    });
+    const raw = this.rawScratch.subarray(0, n);
     let min = Infinity;
     let max = 0;
-    raw.forEach((s, k) => { if (!ignored[k]) { min = Math.min(min, s); max = Math.max(max, s); } });
-    return raw.map((s, k) => (ignored[k] ? 0 : max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - s)) / max)));
+    for (let k = 0; k < n; k++) {
+      if (ignored[k]) continue;
+      const info = feasible[k]!;
+      let score = 0;
+      for (let ci = 0; ci < constraints.length; ci++) {
+        const c = constraints[ci]!;
+        const dom = domainsOf[ci];
+        let cnt: number;
+        if (dom) {
+          const id = dom.of[info.index]!;
+          if (id < 0) continue;
+          cnt = counts[ci]![id]!;
+        } else {
+          if (info.node.labels[c.topologyKey] === undefined) continue;
+          cnt = c.counter!.perNode[info.index]!;
+        }
+        score += cnt * weights[ci]! + (c.maxSkew - 1);
+      }
+      raw[k] = Math.round(score);
+      if (raw[k]! < min) min = raw[k]!;
+      if (raw[k]! > max) max = raw[k]!;
+    }
+    for (let k = 0; k < n; k++) {
+      if (ignored[k]) continue;
+      total[k]! += WEIGHTS.topologySpread * (max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - raw[k]!)) / max));
+    }
   }
 
   private interPodAffinityScores(pod: SimPod, t: PodTerms, feasible: NodeInfo[]): number[] | null {
@@ -541,6 +694,7 @@ export class Scheduler {
 }
 
 interface PreFilterState {
+  terms: PodTerms;
   affinityCounts: Map<string, number>;
   antiAffinityCounts: Map<string, number>;
   existingAntiAffinity: Map<string, number>;
@@ -600,6 +754,24 @@ function portsConflict(wanted: HostPort[], pods: SimPod[]): boolean {
   return false;
 }
 
+/** The fast check of NodeResourcesFit (no allocation); `insufficientResources` says why when it fails. */
+function fits(pod: SimPod, info: NodeInfo): boolean {
+  const a = info.node.allocatable;
+  const r = info.requested;
+  const q = pod.requests;
+  if (info.pods.length + 1 > a.pods) return false;
+  if (q.cpu > 0 && q.cpu > a.cpu - r.cpu) return false;
+  if (q.memory > 0 && q.memory > a.memory - r.memory) return false;
+  if (q.ephemeralStorage > 0 && q.ephemeralStorage > a.ephemeralStorage - r.ephemeralStorage) return false;
+  if (pod.extendedNames.length) {
+    for (const name of pod.extendedNames) {
+      const v = q.extended[name]!;
+      if (v > 0 && v > (a.extended[name] ?? 0) - (r.extended[name] ?? 0)) return false;
+    }
+  }
+  return true;
+}
+
 /** NodeResourcesFit's `fitsRequest`: pods count first, then cpu, memory, ephemeral storage, extended resources. */
 function insufficientResources(pod: SimPod, info: NodeInfo): string[] {
   const out: string[] = [];
@@ -617,31 +789,19 @@ function insufficientResources(pod: SimPod, info: NodeInfo): string[] {
   return out;
 }
 
-function leastAllocated(requested: number[], allocatable: number[]): number {
+/** LeastAllocated over CPU and memory (weight 1 each): the mean of `(capacity - requested) * 100 / capacity`. */
+function leastAllocated(cpu: number, cpuCap: number, memory: number, memoryCap: number): number {
   let score = 0;
   let weights = 0;
-  for (let i = 0; i < requested.length; i++) {
-    const cap = allocatable[i]!;
-    if (cap === 0) continue;
-    const req = requested[i]!;
-    score += req > cap ? 0 : Math.trunc(((cap - req) * MAX_NODE_SCORE) / cap);
-    weights++;
-  }
+  if (cpuCap > 0) { score += cpu > cpuCap ? 0 : Math.trunc(((cpuCap - cpu) * MAX_NODE_SCORE) / cpuCap); weights++; }
+  if (memoryCap > 0) { score += memory > memoryCap ? 0 : Math.trunc(((memoryCap - memory) * MAX_NODE_SCORE) / memoryCap); weights++; }
   return weights ? Math.trunc(score / weights) : 0;
 }
 
-function balancedAllocation(requested: number[], allocatable: number[]): number {
-  const fractions: number[] = [];
-  for (let i = 0; i < requested.length; i++) {
-    if (allocatable[i] === 0) continue;
-    fractions.push(Math.min(1, requested[i]! / allocatable[i]!));
-  }
-  let std = 0;
-  if (fractions.length === 2) std = Math.abs((fractions[0]! - fractions[1]!) / 2);
-  else if (fractions.length > 2) {
-    const mean = fractions.reduce((a, b) => a + b, 0) / fractions.length;
-    std = Math.sqrt(fractions.reduce((a, f) => a + (f - mean) ** 2, 0) / fractions.length);
-  }
+/** BalancedAllocation: 100 × (1 − the standard deviation of the CPU and memory fractions). */
+function balancedAllocation(cpu: number, cpuCap: number, memory: number, memoryCap: number): number {
+  if (cpuCap === 0 || memoryCap === 0) return MAX_NODE_SCORE;
+  const std = Math.abs((Math.min(1, cpu / cpuCap) - Math.min(1, memory / memoryCap)) / 2);
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
