@@ -1,3 +1,6 @@
+import * as assert from 'node:assert/strict';
+import { defaultConfig } from '../../../../src/core/config/config';
+import { lint } from '../../../../src/core/lint';
 import rule from '../../../../src/core/rules/deprecations/removed-api-version';
 import { runRuleTests } from '../../../helpers/rule-tester';
 
@@ -252,4 +255,16 @@ spec:
       output: 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: rbac.authorization.k8s.io/v1\n  kind: Role\n  metadata: {name: reader}\n  rules: []\n',
     },
   ],
+});
+
+describe('removed-api-version findings in the editor', () => {
+  it('carry the deprecated tag (the apiVersion shows struck through)', () => {
+    const [result] = lint([{ path: 'cron.yaml', text: cronJob('batch/v1beta1') }], { rules: [rule] });
+    assert.deepEqual(result!.findings.map((f) => [f.ruleId, f.tags]), [['removed-api-version', ['deprecated']]]);
+  });
+
+  it('follow the configured Kubernetes version', () => {
+    const at = (kubernetesVersion: string) => lint([{ path: 'cron.yaml', text: cronJob('batch/v1beta1') }], { rules: [rule], config: { ...defaultConfig(), kubernetesVersion } })[0]!.findings.length;
+    assert.deepEqual(['1.24', '1.25', '1.32'].map(at), [0, 1, 1]);
+  });
 });
