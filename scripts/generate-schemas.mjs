@@ -3,7 +3,7 @@
 //
 //   npm run schemas [-- --source DIR]
 //
-// Steps: read every schema; drop what validation does not use (descriptions, formats,
+// Steps: read every schema; leave `status` open (the cluster's to write); drop what validation does not use (descriptions, formats,
 // x-kubernetes-* hints); turn the two `oneOf` shapes upstream uses (int-or-string and
 // quantity: string | integer, string | number) into plain type unions (a `null` matched both
 // branches of the oneOf, which rejected valid manifests); give every subschema that occurs
@@ -193,6 +193,10 @@ const hash = (text) => createHash('sha1').update(text).digest('hex');
 /** The upstream schemas, each with its group/version/kind. */
 const kinds = files.map((file) => {
   const schema = JSON.parse(readFileSync(join(SOURCE, file), 'utf8'));
+  // `status` is the cluster's to write: the API server ignores it when an object is created or
+  // applied, so any content is accepted (as in `kubectl get -o yaml` output), and the bundle
+  // saves the large status schemas.
+  if (schema.properties?.status) schema.properties.status = { type: ['object', 'null'] };
   const gvk = schema['x-kubernetes-group-version-kind']?.[0];
   if (!gvk) throw new Error(`${file}: no x-kubernetes-group-version-kind`);
   const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;

@@ -82,6 +82,10 @@ runRuleTests(rule, {
       code: 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: web\nspec:\n  anything: [1, 2]\n',
     },
     {
+      name: 'status, as kubectl get -o yaml prints it, is the cluster\'s: not checked',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  creationTimestamp: "2024-05-01T10:00:00Z"\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\nstatus:\n  phase: Running\n  someFutureField: {a: 1}\n',
+    },
+    {
       name: 'schemaValidation: false turns the rule off',
       code: pod('    port: 80\n'),
       config: { schemaValidation: false },
