@@ -93,9 +93,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Kub
       item.hide();
       return;
     }
-    const errors = entry.findings.filter((f) => f.severity === 'error').length;
-    const others = entry.findings.length - errors;
-    item.text = entry.findings.length === 0 ? '$(check) KubePlan' : `$(error) ${errors} $(warning) ${others} KubePlan`;
+    const count = (severity: string): number => entry.findings.filter((f) => f.severity === severity).length;
+    item.text = entry.findings.length === 0 ? '$(check) KubePlan' : `KubePlan $(error) ${count('error')} $(warning) ${count('warning')} $(info) ${count('info')}`;
     item.tooltip = t('KubePlan: {0} problems in this file. Click to open the Problems view.', entry.findings.length);
     item.show();
   };

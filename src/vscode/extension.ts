@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { KubePlanCodeActions } from './code-actions';
+import { KubePlanCodeLens } from './codelens';
 import { registerCommands, registerStatusBar } from './commands';
 import { KubePlanHover } from './hover';
 import { KubePlanService } from './language-service';
@@ -13,10 +14,12 @@ import { loadLocale } from './l10n';
 import { KubePlanCompletion, KubePlanDefinitions, KubePlanSymbols } from './navigation';
 import { RULE_DOCS_SCHEME, RuleDocsProvider, ruleDocsUri } from './rule-docs';
 import { SECTION } from './settings';
+import { WorkspaceSimulation } from './simulation';
 
 /** What the extension exposes to its tests (and to other extensions): the service. */
 export interface KubePlanApi {
   service: KubePlanService;
+  simulation: WorkspaceSimulation;
 }
 
 const YAML: vscode.DocumentSelector = [
@@ -31,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubePl
   const service = new KubePlanService(ruleDocsUri);
   context.subscriptions.push(service);
 
+  const simulation = new WorkspaceSimulation(service);
+  context.subscriptions.push(simulation);
   const codeActions = new KubePlanCodeActions(service);
   const definitions = new KubePlanDefinitions(service);
   context.subscriptions.push(
@@ -41,10 +46,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubePl
     vscode.languages.registerReferenceProvider(YAML, definitions),
     vscode.languages.registerDocumentSymbolProvider(YAML, new KubePlanSymbols(service), { label: 'KubePlan' }),
     vscode.languages.registerCompletionItemProvider(YAML, new KubePlanCompletion(service), ':', ' '),
+    vscode.languages.registerCodeLensProvider(YAML, new KubePlanCodeLens(service, simulation)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration(SECTION) || e.affectsConfiguration('yaml')) {
         await loadLocale(context.extensionUri);
         await service.reload();
+        simulation.reset();
       }
     }),
   );
@@ -52,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubePl
   registerStatusBar(context, service);
   // TODO(diagram): registerDiagram(context, deps) from ./diagram-panel once it lands (it registers kubeplan.openDiagram).
   service.start();
-  return { service };
+  return { service, simulation };
 }
 
 export function deactivate(): void {

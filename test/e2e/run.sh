@@ -11,7 +11,7 @@
 #   server       code-server with the VSIX installed (stopped on exit)
 #   ui           UI test: Problems panel, a quick fix applied, the diagram panel (screenshots in out/e2e)
 #   integration  mocha inside the extension host: diagnostics, code actions, hover, navigation, French
-#   browser      other browser tests of the project (`npm run test:browser`, when the script exists)
+#   browser      the diagram's browser tests (`npm run test:webview`, when the script exists)
 # Environment: KUBEPLAN_E2E_CACHE (default ~/.cache/vscode-offline), CHROMIUM_PATH, KEEP_RUN_DIR=1, VERBOSE=1,
 #   KUBEPLAN_E2E_GREP (only the integration tests whose title matches), SKIP_APT=1.
 set -euo pipefail
@@ -59,7 +59,7 @@ step_build() {
 step_package() {
   say "packaging the VSIX"
   rm -f "$VSIX"
-  (cd "$ROOT" && quietly "$OUT/vsce.log" npx --no-install vsce package --no-dependencies --allow-missing-repository --skip-license -o "$VSIX")
+  (cd "$ROOT" && quietly "$OUT/vsce.log" npx --no-install vsce package --no-dependencies --allow-missing-repository --skip-license --no-rewrite-relative-links -o "$VSIX")
   [ -f "$VSIX" ] || { echo "vsce produced no VSIX (log: $OUT/vsce.log)" >&2; return 1; }
   local size; size=$(stat -c %s "$VSIX")
   say "VSIX: $(basename "$VSIX") $((size / 1024)) KB, $(unzip -l "$VSIX" 2>/dev/null | tail -n 1 | awk '{print $2}') files"
@@ -108,7 +108,9 @@ step_server() {
   "extensions.ignoreRecommendations": true,
   "workbench.enableExperiments": false,
   "workbench.tips.enabled": false,
-  "chat.commandCenter.enabled": false
+  "chat.commandCenter.enabled": false,
+  "git.enabled": false,
+  "git.openRepositoryInParentFolders": "never"
 }
 JSON
   local cs="$CS_DIR/node_modules/.bin/code-server"
@@ -137,7 +139,7 @@ JSON
 step_ui() {
   local args=(--base "$BASE" --workspace "$WS" --out "$OUT")
   # The diagram panel names the simulated nodes; its text is checked once the panel exists.
-  if [ -f "$ROOT/src/vscode/diagram-panel.ts" ]; then args+=(--diagram-text "${KUBEPLAN_E2E_DIAGRAM_TEXT:-server}"); fi
+  if [ -f "$ROOT/src/vscode/diagram-panel.ts" ]; then args+=(--diagram-text "${KUBEPLAN_E2E_DIAGRAM_TEXT:-node-1}"); else args+=(--no-diagram); fi
   say "UI test"
   node "$HARNESS/e2e-ui.mjs" "${args[@]}"
 }
@@ -148,9 +150,9 @@ step_integration() {
 }
 
 step_browser() {
-  if (cd "$ROOT" && node -e 'process.exit(require("./package.json").scripts?.["test:browser"] ? 0 : 1)'); then
-    say "browser tests (npm run test:browser)"
-    (cd "$ROOT" && npm run --silent test:browser)
+  if (cd "$ROOT" && node -e 'process.exit(require("./package.json").scripts?.["test:webview"] ? 0 : 1)'); then
+    say "webview browser tests (npm run test:webview)"
+    (cd "$ROOT" && npm run --silent test:webview)
   fi
 }
 

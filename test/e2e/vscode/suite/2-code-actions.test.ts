@@ -66,7 +66,7 @@ describe('code actions', () => {
     assert.ok(ignore);
     await applyAction(ignore);
     assert.match(document.getText(), /\n {2}labels:\n {4}app: shop\n {2}annotations:\n {4}kubeplan\.dev\/ignore: no-latest-image-tag\nspec:/);
-    assert.match(document.getText(), /^# A Deployment with two problems/, 'comments are kept');
+    assert.match(document.getText(), /^# A Deployment KubePlan reports problems on/, 'comments are kept');
     await waitForRule(document.uri, 'no-latest-image-tag', 0);
     await revert(document);
   });

@@ -78,4 +78,15 @@ describe('language features', () => {
     assert.ok(labels.includes('web-config'), labels.slice(0, 20).join(', '));
     assert.ok(labels.includes('worker-config') === false, 'only ConfigMaps that exist');
   });
+
+  it('puts a CodeLens above each workload with where the simulation places its pods', async () => {
+    const { document } = await open('app/deployment.yaml');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+    const kubeplan = lenses.filter((l) => l.command?.command === 'kubeplan.openDiagram');
+    assert.equal(kubeplan.length, 1);
+    assert.equal(kubeplan[0]!.range.start.line, 0);
+    // 2 replicas, but the HorizontalPodAutoscaler of hpa/hpa.yaml owns it with minReplicas 1.
+    assert.match(kubeplan[0]!.command!.title, /^1 pod → \S+$/);
+    assert.deepEqual(kubeplan[0]!.command!.arguments, [{ kind: 'Deployment', name: 'web', namespace: 'default' }]);
+  });
 });

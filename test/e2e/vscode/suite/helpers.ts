@@ -26,7 +26,7 @@ export async function open(relative: string): Promise<vscode.TextEditor> {
 }
 
 /** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 15000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 30000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
