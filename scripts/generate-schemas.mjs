@@ -3,12 +3,14 @@
 //
 //   npm run schemas [-- --source DIR]
 //
-// Steps: read every schema; leave `status` open (the cluster's to write); drop what validation does not use (descriptions, formats,
-// x-kubernetes-* hints); turn the two `oneOf` shapes upstream uses (int-or-string and
-// quantity: string | integer, string | number) into plain type unions (a `null` matched both
-// branches of the oneOf, which rejected valid manifests); give every subschema that occurs
-// more than once a named definition, shared by all kinds; precompile one validator per kind
-// with ajv's standalone code generation (allErrors), so nothing is compiled at run time.
+// Steps: read every schema; leave `status` open (the cluster's to write); drop what validation
+// does not use (descriptions, formats, x-kubernetes-* hints); turn the two `oneOf` shapes upstream
+// uses (int-or-string: string | integer; quantity: string | number) into plain type unions (a
+// `null` matched both branches of the oneOf, which rejected valid manifests) and give quantities
+// the API server's syntax; add the enumerations the API server enforces (ENUMS); give every
+// subschema that occurs more than once a named definition, shared by all kinds; precompile one
+// validator per kind with ajv's standalone code generation (allErrors), so nothing is compiled
+// at run time.
 //
 // Outputs (committed):
 //   schemas/kubernetes/bundle.json      definitions + kind index (used to explain errors)
