@@ -15,6 +15,7 @@
 // Outputs (committed):
 //   schemas/kubernetes/bundle.json      definitions + kind index (used to explain errors)
 //   schemas/kubernetes/validators.js    precompiled validators, one export per apiVersion/kind
+//   schemas/kubernetes/validators.d.ts  their types
 //   schemas/kubernetes/README.md        provenance and sizes
 import Ajv from 'ajv';
 import * as esbuild from 'esbuild';
