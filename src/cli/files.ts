@@ -70,7 +70,10 @@ export async function expandInputs(inputs: readonly string[], cwd: string, fs: C
   return [...found.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }
 
-/** Walks a directory depth-first, calling `onFile` for every YAML file. Symbolic links to directories are not followed. */
+/**
+ * Walks a directory depth-first, calling `onFile` for every YAML file. A symbolic link to a
+ * YAML file counts as a file; links to directories are not followed (no cycles).
+ */
 async function walk(dir: string, fs: CliFs, onFile: (file: string) => void): Promise<void> {
   let entries;
   try {
@@ -83,8 +86,9 @@ async function walk(dir: string, fs: CliFs, onFile: (file: string) => void): Pro
     const full = path.join(dir, entry.name);
     if (entry.isDirectory) {
       if (!SKIPPED_DIRS.has(entry.name)) await walk(full, fs, onFile);
-    } else if (entry.isFile && YAML_FILE.test(entry.name) && !SKIPPED_FILES.has(entry.name)) {
-      onFile(full);
+    } else if (YAML_FILE.test(entry.name) && !SKIPPED_FILES.has(entry.name)) {
+      if (entry.isFile) onFile(full);
+      else if (entry.isSymbolicLink && (await fs.stat(full).catch(() => null))?.isFile) onFile(full);
     }
   }
 }

@@ -11,6 +11,8 @@ export interface DirEntry {
   name: string;
   isFile: boolean;
   isDirectory: boolean;
+  /** True for a symbolic link (then isFile and isDirectory are both false). */
+  isSymbolicLink?: boolean;
 }
 
 /** What `stat` tells the CLI about a path. */
@@ -63,7 +65,7 @@ export const nodeFs: CliFs = {
   },
   async readDir(dir) {
     const entries = await fs.readdir(dir, { withFileTypes: true });
-    return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory() }));
+    return entries.map((e) => ({ name: e.name, isFile: e.isFile(), isDirectory: e.isDirectory(), isSymbolicLink: e.isSymbolicLink() }));
   },
   async writeFileAtomic(file, text, mode) {
     const temp = path.join(path.dirname(file), `.${path.basename(file)}.kubeplan-${process.pid}-${++tempCounter}.tmp`);

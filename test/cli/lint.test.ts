@@ -67,6 +67,14 @@ describe('kubeplan lint: inputs', () => {
     assert.deepEqual(parseJson<JsonFileReport[]>(io.out).map((f) => f.file), ['app/nested/role.yml', 'app/web.yaml']);
   });
 
+  it('follows symbolic links to files, not to directories', async () => {
+    fs.symlinkSync(path.join(project.dir, 'app/web.yaml'), path.join(project.dir, 'app/nested/link.yaml'));
+    fs.symlinkSync(path.join(project.dir, 'app'), path.join(project.dir, 'app/nested/loop'));
+    const io = fakeIo(project.dir);
+    await run(['lint', 'app', '--format', 'json'], io);
+    assert.deepEqual(parseJson<JsonFileReport[]>(io.out).map((f) => f.file), ['app/nested/link.yaml', 'app/nested/role.yml', 'app/web.yaml']);
+  });
+
   it('reports a finding at its exact 1-based range with its resource', async () => {
     const io = fakeIo(project.dir);
     await run(['lint', 'app/web.yaml', '--format', 'json'], io);

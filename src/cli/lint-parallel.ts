@@ -1,0 +1,307 @@
+/**
+ * @fileoverview `kubeplan lint --jobs N` and `--shard i/n`.
+ *
+ * `--jobs N` lints with N worker threads and gives the same findings as one thread:
+ *   1. the files are split into N groups of about the same size (largest first, onto the
+ *      lightest group; the same files always give the same groups);
+ *   2. each worker parses its group and sends back each manifest as plain data (the parsed
+ *      object, its kind, name and namespace);
+ *   3. each worker receives the other groups' manifests and builds the whole workspace index
+ *      from them, in the files' order, so rules that look across files (a Service and its pods,
+ *      a volume and its ConfigMap) see every file; a foreign file's YAML tree is parsed only when a
+ *      finding points into it (a related location);
+ *   4. each worker lints its own group; findings come back as plain data.
+ * Parsing, the larger part of the work, is done once per file; what is repeated per worker is
+ * building the index.
+ *
+ * `--shard i/n` keeps the files of one shard out of n: a file's shard is a hash of its folder
+ * (the path relative to the working directory, with `/`), so a folder's files stay together, the
+ * split does not depend on the machine or on which other files exist, and a CI matrix of n jobs
+ * lints every file exactly once. References between folders of different shards are not seen.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ResolvedConfig } from '../core/config/config';
+import type { Finding } from '../core/finding';
+import { Linter } from '../core/lint';
+import { RULES_BY_ID } from '../core/rules';
+import type { Rule } from '../core/rules/types';
+import { parseFile, type KubeObject, type Manifest, type SourceFile } from '../core/source/parse';
+import type { Path } from '../core/source/path';
+
+// ---- sharding
+
+export interface Shard {
+  /** 1-based, as written on the command line. */
+  index: number;
+  count: number;
+}
+
+/** Reads `i/n` (1 ≤ i ≤ n); throws an Error with a user-facing message otherwise. */
+export function parseShard(spec: string): Shard {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(spec);
+  if (!m) throw new Error(`--shard: expected i/n (e.g. 2/4), got "${spec}"`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || index < 1 || index > count) throw new Error(`--shard: expected 1 ≤ i ≤ n, got "${spec}"`);
+  return { index, count };
+}
+
+/** FNV-1a, 32 bits: small, stable everywhere, good enough to spread folder names. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** The 1-based shard of a file, from its folder (`display` is `/`-separated). */
+export function shardOf(display: string, count: number): number {
+  const slash = display.lastIndexOf('/');
+  return (fnv1a(slash < 0 ? '.' : display.slice(0, slash)) % count) + 1;
+}
+
+/** The files of one shard, in their order. */
+export function selectShard<T extends { display: string }>(files: readonly T[], shard: Shard): T[] {
+  return files.filter((f) => shardOf(f.display, shard.count) === shard.index);
+}
+
+// ---- splitting work between threads
+
+/** Splits items into at most `n` groups of about equal weight; deterministic; each group keeps the input order. */
+export function partition<T>(items: readonly T[], n: number, weight: (item: T) => number): T[][] {
+  const groups = Array.from({ length: Math.max(1, Math.min(n, items.length)) }, () => ({ load: 0, members: [] as number[] }));
+  const order = items.map((item, i) => ({ i, w: weight(item) })).sort((a, b) => b.w - a.w || a.i - b.i);
+  for (const { i, w } of order) {
+    let lightest = groups[0]!;
+    for (const g of groups) if (g.load < lightest.load) lightest = g;
+    lightest.load += w;
+    lightest.members.push(i);
+  }
+  return groups.filter((g) => g.members.length > 0).map((g) => g.members.sort((a, b) => a - b).map((i) => items[i]!));
+}
+
+// ---- messages between the main thread and the workers
+
+export interface ParallelInput {
+  /** The name findings are reported under (the CLI's display path). */
+  path: string;
+  text: string;
+  config: ResolvedConfig;
+}
+
+export interface ParallelOptions {
+  jobs: number;
+  locale?: string;
+  /** Rule ids to run (all by default): workers look the rules up by id. */
+  ruleIds?: readonly string[];
+  /** Keep the safe fixes and suggestions on the findings (they are dropped otherwise: they cost time). */
+  fixes?: boolean;
+}
+
+export interface ParallelResult {
+  path: string;
+  findings: Finding[];
+}
+
+/** A manifest as plain data, enough for another thread's workspace index. */
+interface ManifestSummary {
+  file: string;
+  docIndex: number;
+  base: Path;
+  object: KubeObject;
+}
+
+type ToWorker =
+  | { type: 'parse'; files: Array<{ path: string; text: string; config: number }> }
+  | { type: 'lint'; order: string[]; foreign: ManifestSummary[]; texts: Record<string, string> };
+
+type FromWorker =
+  | { type: 'parsed'; manifests: ManifestSummary[] }
+  | { type: 'linted'; results: ParallelResult[] }
+  | { type: 'error'; message: string };
+
+interface WorkerSetup {
+  kubeplanLintWorker: true;
+  configs: ResolvedConfig[];
+  locale?: string;
+  ruleIds?: readonly string[];
+  fixes: boolean;
+}
+
+/** Lints files with `options.jobs` worker threads; the findings are those of one `Linter` over all the files. */
+export async function lintParallel(files: readonly ParallelInput[], options: ParallelOptions): Promise<ParallelResult[]> {
+  const configs: ResolvedConfig[] = [];
+  const configIndex = new Map<ResolvedConfig, number>();
+  const indexOf = (c: ResolvedConfig): number => {
+    let i = configIndex.get(c);
+    if (i === undefined) {
+      i = configs.push(c) - 1;
+      configIndex.set(c, i);
+    }
+    return i;
+  };
+  const groups = partition(files, options.jobs, (f) => f.text.length + 200);
+  const setup: WorkerSetup = { kubeplanLintWorker: true, configs: [], fixes: options.fixes === true };
+  const messages = groups.map((g) => ({ type: 'parse' as const, files: g.map((f) => ({ path: f.path, text: f.text, config: indexOf(f.config) })) }));
+  setup.configs = configs;
+  if (options.locale !== undefined) setup.locale = options.locale;
+  if (options.ruleIds) setup.ruleIds = options.ruleIds;
+
+  const workers = groups.map(() => startWorker(setup));
+  try {
+    const parsed = await Promise.all(workers.map((w, i) => w.ask(messages[i]!)));
+    const order = files.map((f) => f.path);
+    const texts = new Map(files.map((f) => [f.path, f.text]));
+    const linted = await Promise.all(workers.map((w, i) => {
+      const foreign = parsed.flatMap((p, j) => (j === i && p.type === 'parsed' ? [] : p.type === 'parsed' ? p.manifests : []));
+      const foreignTexts: Record<string, string> = {};
+      for (const m of foreign) foreignTexts[m.file] ??= texts.get(m.file)!;
+      return w.ask({ type: 'lint', order, foreign, texts: foreignTexts });
+    }));
+    const byPath = new Map<string, ParallelResult>();
+    for (const reply of linted) if (reply.type === 'linted') for (const r of reply.results) byPath.set(r.path, r);
+    return files.map((f) => byPath.get(f.path) ?? { path: f.path, findings: [] });
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+}
+
+interface WorkerHandle {
+  ask(message: ToWorker): Promise<FromWorker>;
+  stop(): Promise<void>;
+}
+
+function startWorker(setup: WorkerSetup): WorkerHandle {
+  // Bundled (out/cli.js), this module is part of the CLI bundle, which starts the worker loop
+  // below when loaded in a worker; from sources (tests), the TypeScript file needs tsx.
+  const execArgv = __filename.endsWith('.ts') ? [...process.execArgv, '--require', 'tsx/cjs'] : process.execArgv;
+  const worker = new Worker(__filename, { workerData: setup, execArgv });
+  let pending: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
+  let failure: Error | null = null;
+  worker.on('message', (m: FromWorker) => {
+    const p = pending;
+    pending = null;
+    if (m.type === 'error') p?.reject(new Error(`lint worker: ${m.message}`));
+    else p?.resolve(m);
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    pending?.reject(error);
+    pending = null;
+  });
+  worker.on('exit', (code) => {
+    if (pending) pending.reject(new Error(`lint worker exited (code ${code})`));
+    pending = null;
+  });
+  return {
+    ask(message) {
+      if (failure) return Promise.reject(failure);
+      return new Promise((resolve, reject) => {
+        pending = { resolve, reject };
+        worker.postMessage(message);
+      });
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
+}
+
+// ---- the worker side
+
+/** Plain data of a finding: lazy fixes evaluated (or dropped), nothing a structured clone would choke on. */
+function plainFinding(f: Finding, fixes: boolean): Finding {
+  const out: Finding = { ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, message: f.message, file: f.file, range: [f.range[0], f.range[1]] };
+  if (f.docIndex !== undefined) out.docIndex = f.docIndex;
+  if (f.resource) out.resource = f.resource;
+  if (f.related) out.related = f.related;
+  if (f.tags) out.tags = f.tags;
+  if (fixes) {
+    if (f.fix) out.fix = f.fix;
+    if (f.suggestions) out.suggestions = f.suggestions;
+  }
+  return out;
+}
+
+function summarize(m: Manifest): ManifestSummary {
+  return { file: m.file, docIndex: m.docIndex, base: m.base, object: m.object };
+}
+
+/**
+ * A manifest of another thread's file for this thread's index: its plain object now, its YAML
+ * tree only if a finding points into it (the file is parsed then, once).
+ */
+function foreignManifest(s: ManifestSummary, parse: (file: string) => SourceFile): Manifest {
+  const object = s.object;
+  const metadata = (typeof object.metadata === 'object' && object.metadata !== null ? object.metadata : {}) as Record<string, unknown>;
+  const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? metadata.generateName : '';
+  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
+  const ref: Manifest['ref'] = { apiVersion: object.apiVersion, kind: object.kind, name };
+  if (namespace !== undefined) ref.namespace = namespace;
+  const real = (): Manifest => {
+    const found = parse(s.file).manifests.find((m) => m.docIndex === s.docIndex && m.base.join('\u0000') === s.base.join('\u0000'));
+    if (!found) throw new Error(`${s.file}: document ${s.docIndex} changed between threads`);
+    return found;
+  };
+  const manifest = { file: s.file, docIndex: s.docIndex, base: s.base, object, apiVersion: object.apiVersion, kind: object.kind, name, namespace, ref } as Manifest;
+  Object.defineProperty(manifest, 'node', { enumerable: true, get: () => real().node });
+  Object.defineProperty(manifest, 'document', { enumerable: true, get: () => real().document });
+  return manifest;
+}
+
+function runWorker(setup: WorkerSetup): void {
+  const port = parentPort!;
+  const configFor = new Map<string, ResolvedConfig>();
+  const rules = setup.ruleIds?.map((id) => RULES_BY_ID.get(id)).filter((r): r is Rule<string, unknown> => !!r);
+  const linter = new Linter({
+    config: (file) => configFor.get(file) ?? setup.configs[0]!,
+    ...(rules ? { rules } : {}),
+    ...(setup.locale !== undefined ? { locale: setup.locale } : {}),
+  });
+  const own: string[] = [];
+  port.on('message', (message: ToWorker) => {
+    try {
+      if (message.type === 'parse') {
+        const manifests: ManifestSummary[] = [];
+        for (const f of message.files) {
+          configFor.set(f.path, setup.configs[f.config]!);
+          own.push(f.path);
+          for (const m of linter.setFile(f.path, f.text).manifests) manifests.push(summarize(m));
+        }
+        port.postMessage({ type: 'parsed', manifests } satisfies FromWorker);
+        return;
+      }
+      const parsedForeign = new Map<string, SourceFile>();
+      const parse = (file: string): SourceFile => {
+        let source = parsedForeign.get(file);
+        if (!source) {
+          source = parseFile(file, message.texts[file] ?? '');
+          parsedForeign.set(file, source);
+        }
+        return source;
+      };
+      const foreign = new Map<string, Manifest[]>();
+      for (const s of message.foreign) {
+        const list = foreign.get(s.file) ?? [];
+        list.push(foreignManifest(s, parse));
+        foreign.set(s.file, list);
+      }
+      // The index in the files' order, as one thread would have built it.
+      for (const file of message.order) {
+        const manifests = foreign.get(file) ?? linter.getSource(file)?.manifests;
+        if (!manifests) continue;
+        linter.index.deleteFile(file);
+        linter.index.setFile(file, manifests);
+      }
+      const results = own.map((file) => ({ file, findings: linter.lintFile(file).findings.map((f) => plainFinding(f, setup.fixes)) }))
+        .map(({ file, findings }) => ({ path: file, findings }));
+      port.postMessage({ type: 'linted', results } satisfies FromWorker);
+    } catch (error) {
+      port.postMessage({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker);
+    }
+  });
+}
+
+if (!isMainThread && (workerData as WorkerSetup | undefined)?.kubeplanLintWorker === true) runWorker(workerData as WorkerSetup);
