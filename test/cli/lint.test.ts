@@ -214,7 +214,7 @@ describe('kubeplan lint: flags', () => {
     assert.equal(await runLint(['cm.yaml', '--max-warnings', '1'], io, { rules }), 0);
     io = fakeIo(project.dir);
     assert.equal(await runLint(['cm.yaml', '--max-warnings', '0'], io, { rules }), 1);
-    assert.equal(io.err, 'kubeplan: too many warnings (1; --max-warnings is 0)\n');
+    assert.equal(io.err, 'kubeplan lint: too many warnings (1; --max-warnings is 0)\n');
   });
 
   it('--quiet reports errors only, and exit codes stay the same', async () => {
@@ -410,7 +410,7 @@ describe('kubeplan lint: configuration', () => {
   it('says so when a file named on the command line is ignored', async () => {
     const io = fakeIo(project.dir);
     await run(['lint', 'vendor/chart.yaml', 'web.yaml'], io);
-    assert.equal(io.err, 'kubeplan: vendor/chart.yaml is ignored by the configuration\'s ignore patterns\n');
+    assert.equal(io.err, 'kubeplan lint: vendor/chart.yaml is ignored by the configuration\'s ignore patterns\n');
   });
 
   it('--config replaces discovery for every file', async () => {

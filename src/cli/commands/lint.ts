@@ -153,7 +153,7 @@ async function loadFiles(flags: LintFlags, io: Io): Promise<LoadedFile[]> {
   for (const input of inputs) {
     const { config, ignores } = await resolver.forFile(input.absolute);
     if (ignores(input.absolute)) {
-      if (input.explicit) io.stderr(`kubeplan: ${escapeControl(input.display)} is ignored by the configuration's ignore patterns\n`);
+      if (input.explicit) io.stderr(`kubeplan lint: ${escapeControl(input.display)} is ignored by the configuration's ignore patterns\n`);
       continue;
     }
     let text: string;
@@ -288,7 +288,7 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
   }
 
   const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
-  if (tooManyWarnings) io.stderr(`kubeplan: too many warnings (${warnings}; --max-warnings is ${flags.maxWarnings})\n`);
+  if (tooManyWarnings) io.stderr(`kubeplan lint: too many warnings (${warnings}; --max-warnings is ${flags.maxWarnings})\n`);
   return errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
 }
 
