@@ -101,7 +101,7 @@ for (const ds of datasets) {
   // The CLI as a user runs it: a whole process, reading the files itself.
   if (!only || only.includes('cli')) {
     log(`${ds.name}: kubeplan CLI...`);
-    const r = timed([path.join(root, 'out/cli.js'), 'lint', '--format', 'json', '--no-color', ds.dir]);
+    const r = timed([path.join(root, 'bin/kubeplan.js'), 'lint', '--format', 'json', '--no-color', ds.dir]);
     if (r.status === 0 || r.status === 1) {
       let findings;
       try {

@@ -126,6 +126,11 @@ export function parseFile(path: string, text: string, limits: ParseLimits = DEFA
     documents = parseAllDocuments(text, YAML_OPTIONS) as unknown as Document.Parsed[];
     if (!Array.isArray(documents)) documents = []; // an empty stream
   } catch (error) {
+    if (isStackOverflow(error)) {
+      file.kind = 'too-large';
+      file.problems.push({ ruleId: 'input-too-large', messageId: 'tooDeep', range: [0, Math.min(1, text.length)], data: { limit: limits.maxDepth } });
+      return file;
+    }
     file.problems.push({ ruleId: 'yaml-syntax', messageId: 'unreadable', range: [0, 0], data: { reason: errorText(error) } });
     return file;
   }
@@ -169,7 +174,7 @@ function readDocument(file: SourceFile, document: Document.Parsed, index: number
     source.document = null;
     const aliases = /alias/i.test(errorText(error));
     file.problems.push({
-      ruleId: 'input-too-large', messageId: aliases ? 'tooManyAliases' : 'unreadable', range: [range[0], range[0] + 1], docIndex: index,
+      ruleId: 'input-too-large', messageId: aliases ? 'tooManyAliases' : isStackOverflow(error) ? 'tooDeep' : 'unreadable', range: [range[0], range[0] + 1], docIndex: index,
       data: { limit: limits.maxAliasCount, reason: errorText(error) },
     });
     return source;
@@ -258,38 +263,67 @@ function insideBlockScalar(text: string, lineStart: number): boolean {
 }
 
 /**
- * A cheap scan for nesting depth (indentation levels and flow brackets) that stops at
- * `limit`, so a 10,000-deep document is refused before a recursive parser sees it.
+ * A cheap scan for nesting depth (block indentation levels, compact `- - -` sequences and flow
+ * brackets) that stops at `limit`, so a 10,000-deep document is refused before a recursive
+ * parser sees it. Block levels are counted with a stack of indentation widths, so one space per
+ * level counts as much as two.
  */
 function maxNestingDepth(text: string, limit: number): { exceeded: boolean; at: number } {
   let flow = 0;
   let quote: string | null = null;
+  const indents: number[] = [];
+  let lineStart = true;
   for (let i = 0; i < text.length; i++) {
+    if (lineStart) {
+      lineStart = false;
+      if (flow === 0 && quote === null) {
+        if (text.startsWith('---', i)) indents.length = 0; // a new document starts from the top
+        let j = i;
+        while (text.charCodeAt(j) === 32) j++;
+        const first = text.charCodeAt(j);
+        if (j < text.length && first !== 10 && first !== 13 && first !== 35) {
+          let indent = j - i;
+          while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+          indents.push(indent);
+          // `- - - x`: each dash opens one more sequence on the same line.
+          while (text.charCodeAt(j) === 45 && text.charCodeAt(j + 1) === 32) {
+            j += 2;
+            while (text.charCodeAt(j) === 32) j++;
+            indent = j - i;
+            indents.push(indent);
+            if (indents.length > limit) return { exceeded: true, at: j };
+          }
+          if (indents.length + flow > limit) return { exceeded: true, at: j };
+        }
+      }
+    }
     const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      quote = null; // be lenient: an unterminated quote ends at the line
+      if (text.startsWith('---', i + 1)) flow = 0;
+      continue;
+    }
     if (quote) {
       if (text[i] === quote) quote = null;
-      else if (c === 10) quote = null; // be lenient: an unterminated quote ends at the line
       continue;
     }
     if (c === 91 || c === 123) { // [ {
-      if (++flow > limit) return { exceeded: true, at: i };
+      if (++flow + indents.length > limit) return { exceeded: true, at: i };
     } else if (c === 93 || c === 125) {
       if (flow > 0) flow--;
     } else if (c === 34 || c === 39) {
       if (flow > 0) quote = text[i]!;
-    } else if (c === 10) {
-      if (text.startsWith('---', i + 1)) flow = 0; // a new document starts from the top
-      let spaces = 0;
-      while (text.charCodeAt(i + 1 + spaces) === 32) spaces++;
-      // Two spaces or more per level is the norm; a line this indented cannot be shallower than limit levels.
-      if (spaces > limit * 2 && flow === 0) return { exceeded: true, at: i + 1 + spaces };
     }
   }
   return { exceeded: false, at: 0 };
 }
 
+/** A stack overflow in the parser or in `toJS` means the document nests deeper than the scan saw. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
 
-/** The first line of a parser message, without its position, and cut short: the parser quotes whole scalars. */
 function firstLine(message: string): string {
   const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
   return line.length > MAX_REASON ? `${line.slice(0, MAX_REASON)}…` : line;
