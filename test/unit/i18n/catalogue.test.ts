@@ -8,7 +8,8 @@ import { FR } from '../../../src/core/i18n/fr';
 import { lint } from '../../../src/core/lint';
 import { RULES_BY_ID } from '../../../src/core/rules';
 
-const placeholders = (template: string): string[] => [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
+/** The distinct placeholders of a template (a translation may repeat one, e.g. for plural agreement). */
+const placeholders = (template: string): string[] => [...new Set([...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!))].sort();
 
 describe('i18n catalogue (fr)', () => {
   it('names only existing rules in its titles', () => {
