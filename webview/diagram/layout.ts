@@ -10,7 +10,7 @@ import type {
   ClusterView, IngressView, NodeView, PodView, ServiceAccountView, ServiceView, TrafficPeer, TrafficView, VolumeView, WorkloadView,
 } from '../../src/protocol/cluster-view';
 import {
-  accountKey, DNS_KEY, EXTERNAL_KEY, ingressKey, nodeKey, podKey, serviceKey, volumeKey, workloadKey, ownerKeyOfPod,
+  accountKey, DNS_KEY, EXTERNAL_KEY, ingressKey, nodeKey, podKey, podWorkloads, serviceKey, volumeKey, workloadKey,
 } from './model';
 
 /** The wiring layers a user can toggle. */
@@ -33,6 +33,7 @@ export interface Box {
 export interface PodBox extends Box {
   key: string;
   pod: PodView;
+  /** The workload it belongs to (its colour, its findings). */
   ownerKey: string;
 }
 
@@ -135,6 +136,8 @@ const byName = (a: { name: string; namespace?: string }, b: { name: string; name
 export function layoutView(view: ClusterView, options: LayoutOptions): Layout {
   const detailed = view.pods.length <= DETAIL_LIMIT;
   const boxes = new Map<string, Box>();
+  const owners = podWorkloads(view);
+  const ownerOf = (pod: PodView): string => owners.get(podKey(pod.namespace, pod.name)) ?? '';
 
   // Nodes, with ghost cards for nodes the what-if removed.
   const removed = new Set(view.whatIf?.removedNodes ?? []);
@@ -204,7 +207,7 @@ export function layoutView(view: ClusterView, options: LayoutOptions): Layout {
     const rowEntries = nodeEntries.slice(row * columns, (row + 1) * columns);
     const cards = rowEntries.map((entry, col) => {
       const state: NodeState = removed.has(entry.name) ? 'removed' : cordoned.has(entry.name) || entry.node?.unschedulable ? 'cordoned' : 'ready';
-      return nodeCard(entry.name, entry.node, state, podsByNode.get(entry.name) ?? [], MARGIN + col * (NODE_W + NODE_GAP), y, detailed, options.groupByNamespace);
+      return nodeCard(entry.name, entry.node, state, podsByNode.get(entry.name) ?? [], MARGIN + col * (NODE_W + NODE_GAP), y, detailed, options.groupByNamespace, ownerOf);
     });
     const rowH = Math.max(...cards.map((c) => c.h));
     for (const card of cards) {
@@ -218,7 +221,7 @@ export function layoutView(view: ClusterView, options: LayoutOptions): Layout {
 
   // The Pending lane, full width under the grid.
   const pendingTop = y + 4;
-  const packed = packPods(sortPods(pendingPods, options.groupByNamespace), MARGIN + NODE_PAD, pendingTop + TITLE_H + 4, innerW - 2 * NODE_PAD, detailed, options.groupByNamespace);
+  const packed = packPods(sortPods(pendingPods, options.groupByNamespace, ownerOf), MARGIN + NODE_PAD, pendingTop + TITLE_H + 4, innerW - 2 * NODE_PAD, detailed, options.groupByNamespace, ownerOf);
   const pendingH = Math.max(TITLE_H + 4 + packed.height + NODE_PAD, TITLE_H + 24);
   const pending = { key: 'pending', x: MARGIN, y: pendingTop, w: innerW, h: pendingH, pods: packed.pods, groupLabels: packed.labels };
   for (const p of packed.pods) boxes.set(p.key, p);
@@ -288,8 +291,8 @@ function flowBand(id: Band['id'], items: ItemBox[], x0: number, y0: number, widt
   return { id, x: x0, y: y0, w: width, h, items, groupLabels: labels };
 }
 
-function sortPods(pods: PodView[], group: boolean): PodView[] {
-  const keyed = pods.map((pod) => ({ pod, owner: ownerKeyOfPod(pod) }));
+function sortPods(pods: PodView[], group: boolean, ownerOf: (pod: PodView) => string): PodView[] {
+  const keyed = pods.map((pod) => ({ pod, owner: ownerOf(pod) }));
   keyed.sort((a, b) =>
     (group ? cmp(a.pod.namespace, b.pod.namespace) : 0) || cmp(a.owner, b.owner) || cmp(a.pod.name, b.pod.name));
   return keyed.map((k) => k.pod);
@@ -299,7 +302,7 @@ function sortPods(pods: PodView[], group: boolean): PodView[] {
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Packs pods in rows inside a width: two columns of pills, or a grid of squares. */
-function packPods(pods: PodView[], x0: number, y0: number, width: number, detailed: boolean, group: boolean): { pods: PodBox[]; labels: Label[]; height: number } {
+function packPods(pods: PodView[], x0: number, y0: number, width: number, detailed: boolean, group: boolean, ownerOf: (pod: PodView) => string): { pods: PodBox[]; labels: Label[]; height: number } {
   const cellW = detailed ? Math.min(ITEM_W - 20, (width - PILL_GAP) / 2) : CELL;
   const cellH = detailed ? PILL_H : CELL;
   const gap = detailed ? PILL_GAP : CELL_GAP;
@@ -320,17 +323,17 @@ function packPods(pods: PodView[], x0: number, y0: number, width: number, detail
       y += cellH + gap;
       col = 0;
     }
-    out.push({ key: podKey(pod.namespace, pod.name), pod, ownerKey: ownerKeyOfPod(pod), x: x0 + col * (cellW + gap), y, w: cellW, h: cellH });
+    out.push({ key: podKey(pod.namespace, pod.name), pod, ownerKey: ownerOf(pod), x: x0 + col * (cellW + gap), y, w: cellW, h: cellH });
     col++;
   });
   return { pods: out, labels, height: pods.length ? y + cellH - y0 : 0 };
 }
 
-function nodeCard(name: string, node: NodeView | null, state: NodeState, pods: PodView[], x: number, y: number, detailed: boolean, group: boolean): NodeBox {
+function nodeCard(name: string, node: NodeView | null, state: NodeState, pods: PodView[], x: number, y: number, detailed: boolean, group: boolean, ownerOf: (pod: PodView) => string): NodeBox {
   const taintsY = y + NODE_HEADER_H + 3 * BAR_H + 4;
   const taintRows = node && node.taints.length ? Math.ceil(node.taints.length / 2) : 0;
   const podsY = taintsY + taintRows * (TAINT_H + 2) + 6;
-  const packed = packPods(sortPods(pods, group), x + NODE_PAD, podsY, NODE_W - 2 * NODE_PAD, detailed, group);
+  const packed = packPods(sortPods(pods, group, ownerOf), x + NODE_PAD, podsY, NODE_W - 2 * NODE_PAD, detailed, group, ownerOf);
   const h = podsY - y + packed.height + NODE_PAD;
   return { key: nodeKey(name), node, name, state, x, y, w: NODE_W, h, pods: packed.pods, groupLabels: packed.labels, taintsY, podsY };
 }

@@ -57,9 +57,26 @@ export function findingsByKey(view: ClusterView): Map<string, FindingCount> {
   return out;
 }
 
-/** The workload that owns a pod, found by the owner reference (bare pods own themselves). */
+/** The key of a pod's direct owner (a ReplicaSet, a Job; bare pods own themselves). */
 export function ownerKeyOfPod(pod: PodView): string {
   return workloadKey({ ...pod.owner, namespace: pod.owner.namespace ?? pod.namespace });
+}
+
+/**
+ * The workload each pod belongs to (`pod key → workload key`): the workload that lists it
+ * (Deployment rather than its ReplicaSet, CronJob rather than its Job), else its direct owner.
+ */
+export function podWorkloads(view: ClusterView): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const w of view.workloads) {
+    const key = workloadKey(w);
+    for (const pod of w.pods) out.set(podKey(w.namespace ?? 'default', pod), key);
+  }
+  for (const pod of view.pods) {
+    const key = podKey(pod.namespace, pod.name);
+    if (!out.has(key)) out.set(key, ownerKeyOfPod(pod));
+  }
+  return out;
 }
 
 /** Workloads by key. */
@@ -114,16 +131,12 @@ export const QOS_COLORS: Record<string, string> = { Guaranteed: '#59a14f', Burst
 export const STATE_COLORS: Record<string, string> = { Running: '#59a14f', Pending: '#e15759', Succeeded: '#9c9c9c', Failed: '#b07aa1' };
 
 /**
- * Colours for the workloads of a view: assigned in order of appearance so that neighbours
- * differ, stable for the same input.
+ * Colours for the workloads of a view (by workload key, see podWorkloads): assigned in sorted
+ * order so that neighbours differ, stable for the same input.
  */
-export function workloadColors(view: ClusterView): Map<string, string> {
+export function workloadColors(view: ClusterView, owners: Map<string, string> = podWorkloads(view)): Map<string, string> {
   const out = new Map<string, string>();
-  const keys = [...new Set(view.pods.map(ownerKeyOfPod))].sort();
+  const keys = [...new Set([...view.workloads.map(workloadKey), ...owners.values()])].sort();
   keys.forEach((key, i) => out.set(key, WORKLOAD_COLORS[i % WORKLOAD_COLORS.length]!));
-  for (const w of view.workloads) {
-    const key = workloadKey(w);
-    if (!out.has(key)) out.set(key, WORKLOAD_COLORS[hashString(key) % WORKLOAD_COLORS.length]!);
-  }
   return out;
 }

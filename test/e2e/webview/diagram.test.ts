@@ -4,16 +4,33 @@
  * Screenshots go to out/e2e/webview/ (look at them). Run with `npm run test:webview`.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ClusterView } from '../../../src/protocol/cluster-view';
+import { readdirSync } from 'node:fs';
+import { lint } from '../../../src/core/lint';
+import { parseFile } from '../../../src/core/source/parse';
+import { findingBadges } from '../../../src/render/findings';
+import { lineResolver, simulate } from '../../../src/sim';
 import { syntheticView } from '../../fixtures/cluster-view/synthetic';
 import { post, sent, showView, startHarness, type Harness } from './harness';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SHOTS = path.join(ROOT, 'out/e2e/webview');
 const fixture = (name: string): ClusterView => JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/cluster-view', name), 'utf8')) as ClusterView;
+/** The real simulation of a folder of manifests, with lint findings as badges (what the panel sends). */
+function simulateFolder(folder: string): ClusterView {
+  const files = readdirSync(folder).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('.')).sort()
+    .map((f) => ({ path: path.relative(ROOT, path.join(folder, f)), text: readFileSync(path.join(folder, f), 'utf8') }));
+  const sources = files.map((f) => parseFile(f.path, f.text));
+  const view = simulate(sources.flatMap((s) => s.manifests), { now: new Date('2026-01-01T00:00:00Z'), lineOf: lineResolver(sources) });
+  for (const result of lint(files)) {
+    const text = files.find((f) => f.path === result.path)!.text;
+    view.findings.push(...findingBadges(result.findings, 'default', (f) => text.slice(0, f.range[0]).split('\n').length));
+  }
+  return view;
+}
 const count = (page: Page, selector: string): Promise<number> => page.locator(selector).count();
 const attr = (page: Page, selector: string, name: string): Promise<string | null> => page.locator(selector).first().getAttribute(name);
 
@@ -224,6 +241,33 @@ describe('diagram webview (chromium)', function () {
     assert.equal(await count(page, 'g.kp-node'), 3);
     assert.equal(await page.locator('.kp-banner[role="alert"]').isHidden(), true);
     await page.context().close();
+  });
+
+  it('draws the real simulation of the examples and of microservices-demo', async () => {
+    const cases: Array<[string, string]> = [
+      ['examples/dockercoins', 'dockercoins'], ['examples/hardened', 'hardened'], ['../shared/corpus/microservices-demo', 'microservices-demo'],
+    ];
+    for (const [folder, name] of cases) {
+      const absolute = path.resolve(ROOT, folder);
+      if (name === 'microservices-demo' && !existsSync(absolute)) continue;
+      const view = simulateFolder(absolute);
+      const page = await harness.open();
+      await showView(page, view);
+      assert.equal(await count(page, 'g.kp-node'), view.nodes.length, name);
+      assert.equal(await count(page, '.kp-pod'), view.pods.length, name);
+      assert.equal(await count(page, 'g.kp-service'), view.services.length, name);
+      assert.equal(await count(page, 'g.kp-workload'), view.workloads.length, name);
+      assert.ok(view.pods.length > 5, name);
+      // Click the first pod: the message carries the source of the manifest that made it.
+      const pod = view.pods.find((p) => p.node !== null)!;
+      await page.locator(`.kp-pod[data-key="pod:${pod.namespace}/${pod.name}"]`).click();
+      const reveal = (await sent(page)).filter((m) => m.type === 'reveal').at(-1) as { source: { file: string; line: number } };
+      assert.deepEqual(reveal.source, pod.source);
+      assert.ok(existsSync(path.resolve(ROOT, reveal.source.file)), reveal.source.file);
+      await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+      await checkClean(page);
+      await page.context().close();
+    }
   });
 
   it('stays readable with 2,000 pods', async () => {
