@@ -90,6 +90,12 @@ function optionsSection(rule: AnyRule): string {
   ].join('\n');
 }
 
+function appliesTo(rule: AnyRule): string {
+  if (rule.kinds === '*') return 'every kind';
+  if (rule.kinds.length === 0) return 'every file (reported by the parser)';
+  return rule.kinds.join(', ');
+}
+
 /** The Markdown page of one rule. */
 export function rulePage(rule: AnyRule): string {
   const examples = rule.docs.examples ?? {};
@@ -100,9 +106,9 @@ export function rulePage(rule: AnyRule): string {
     '',
     `${rule.title}.`,
     '',
-    '| Category | Default severity | Fix |',
-    '| --- | --- | --- |',
-    `| ${rule.category} | ${defaultSeverity(rule)} | ${rule.fixable === 'safe' ? 'safe fix (`kubeplan lint --fix`)' : rule.fixable === 'suggestion' ? 'suggestions in the editor' : 'none'} |`,
+    '| Category | Default severity | Fix | Applies to |',
+    '| --- | --- | --- | --- |',
+    `| ${rule.category} | ${defaultSeverity(rule)} | ${rule.fixable === 'safe' ? 'safe fix (`kubeplan lint --fix`)' : rule.fixable === 'suggestion' ? 'suggestions in the editor' : 'none'} | ${appliesTo(rule)} |`,
     '',
     '## What it checks',
     '',
@@ -127,6 +133,7 @@ export function rulePage(rule: AnyRule): string {
       for (const e of examples.valid) parts.push('', yamlBlock(e));
     }
   }
+  parts.push('', '## Messages', '', ...Object.entries(rule.messages as Record<string, string>).map(([id, text]) => `- \`${id}\`: ${text.replace(/</g, '&lt;')}`));
   parts.push('', '## Options', '', optionsSection(rule));
   parts.push(
     '',
@@ -158,6 +165,7 @@ export function rulesJson(rules: readonly AnyRule[]): Array<Record<string, unkno
     rationale: r.docs.rationale,
     remediation: r.docs.remediation,
     references: r.docs.references,
+    kinds: r.kinds,
     docs: docsUrl(r.id),
     options: (r.options?.defaults as Record<string, unknown> | undefined) ?? null,
   }));

@@ -176,8 +176,9 @@ interface WorkerHandle {
 function startWorker(setup: WorkerSetup): WorkerHandle {
   // Bundled (out/cli.js), this module is part of the CLI bundle, which starts the worker loop
   // below when loaded in a worker; from sources (tests), the TypeScript file needs tsx.
-  const execArgv = __filename.endsWith('.ts') ? [...process.execArgv, '--require', 'tsx/cjs'] : process.execArgv;
-  const worker = new Worker(__filename, { workerData: setup, execArgv });
+  const worker = __filename.endsWith('.ts')
+    ? new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(__filename)});`, { eval: true, workerData: setup })
+    : new Worker(__filename, { workerData: setup });
   let pending: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
   let failure: Error | null = null;
   worker.on('message', (m: FromWorker) => {
