@@ -27,7 +27,7 @@ export default defineRule({
     missing: 'Path "{{path}}" has no pathType: the API server refuses this Ingress. Add pathType: Prefix (the path and below), Exact (this URL only) or ImplementationSpecific.',
   },
   check(ctx) {
-    if (!ctx.manifest.apiVersion.startsWith('networking.k8s.io/')) return;
+    if (ctx.manifest.apiVersion !== 'networking.k8s.io/v1') return; // optional in the removed v1beta1 (deprecation rules handle those)
     const rules = specOf(ctx.manifest).rules;
     if (!Array.isArray(rules)) return;
     rules.forEach((rule, i) => {

@@ -13,7 +13,7 @@ export default defineRule({
   severity: 'warning',
   title: 'A StatefulSet should name a headless Service',
   docs: {
-    description: 'Reports a StatefulSet without `spec.serviceName` (info: the field is optional, but its pods then get no stable DNS names), a `serviceName` that is not a DNS label (error), one whose Service is not among the inputs (info, or an error when the namespace is described in full), and one whose Service of the inputs is not headless (`clusterIP: None`).',
+    description: 'Reports a StatefulSet without `spec.serviceName` (info: the field is optional, but its pods then get no stable DNS names), a `serviceName` that is not a DNS label (error), one whose Service is not among the inputs (info, or a warning when the namespace is described in full), and one whose Service of the inputs is not headless (`clusterIP: None`).',
     rationale: 'The governing Service gives each replica its stable DNS name (`db-0.db.shop.svc.cluster.local`), which is what clustered software (databases, Kafka, Consul) uses to find its peers. Without it, or with a normal ClusterIP Service, those names do not exist.',
     remediation: 'Create a Service with `clusterIP: None` that selects the StatefulSet\'s pods and name it in `spec.serviceName` (a Service\'s clusterIP cannot be changed: re-create it).',
     references: ['https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id', 'https://kubernetes.io/docs/concepts/services-networking/service/#headless-services'],
@@ -43,8 +43,9 @@ export default defineRule({
     }
     const services = ctx.index.find('Service', ctx.namespace, name);
     if (services.length === 0) {
+      // The field is optional and the pods run without it: a warning at most, even in a described namespace.
       const { severity, scope } = missingSeverity(ctx.index, ctx.namespace);
-      ctx.report({ path: ['spec', 'serviceName'], messageId: 'notFound', severity, data: { name, scope } });
+      ctx.report({ path: ['spec', 'serviceName'], messageId: 'notFound', severity: severity === 'error' ? 'warning' : severity, data: { name, scope } });
       return;
     }
     const service = services[0]!;

@@ -23,7 +23,7 @@ export default defineRule({
   },
   kinds: ['RoleBinding', 'ClusterRoleBinding'],
   messages: {
-    notFound: 'ServiceAccount "{{name}}" is not found {{scope}}: the binding grants its role to nobody yet (a typo?), and to whoever creates that account later. Add the ServiceAccount or correct the subject.',
+    notFound: 'ServiceAccount "{{name}}" is not found {{scope}}: the binding grants its role to nobody yet (a typo?), and to whoever creates that account later.{{hint}} Add the ServiceAccount or correct the subject.',
     noNamespace: 'ServiceAccount subject "{{name}}" has no namespace: in a ClusterRoleBinding the API server requires one. Add namespace: to the subject.',
   },
   check(ctx) {
@@ -37,7 +37,14 @@ export default defineRule({
     }
     for (const m of missingReferences(ctx.index, ctx.manifest, 'ServiceAccount', ['subject'])) {
       if (m.reference.namespace === undefined) continue;
-      ctx.report({ path: m.reference.path, messageId: 'notFound', severity: m.severity, data: { name: m.reference.name, scope: m.scope } });
+      const elsewhere = ctx.index.ofKind('ServiceAccount').find((sa) => sa.name === m.reference.name);
+      const hint = elsewhere
+        ? ` A ServiceAccount "${m.reference.name}" is in namespace "${ctx.index.namespaceOf(elsewhere)}"${elsewhere.namespace === undefined ? ' (it sets no namespace, so it lands in the one kubectl uses: apply it with -n ' + m.reference.namespace + '?)' : ''}.`
+        : '';
+      ctx.report({
+        path: m.reference.path, messageId: 'notFound', severity: m.severity, data: { name: m.reference.name, scope: m.scope, hint },
+        ...(elsewhere ? { related: [{ manifest: elsewhere, path: ['metadata', 'name'], message: `ServiceAccount "${m.reference.name}" in another namespace` }] } : {}),
+      });
     }
   },
 });

@@ -4,6 +4,7 @@
  * described by the inputs, info otherwise), and the words that explain that choice.
  */
 import type { Severity } from '../../finding';
+import { containersOf } from '../../model/pod-template';
 import { isBuiltIn, referencesOf, type Reference, type ReferenceVia } from '../../model/references';
 import type { WorkspaceIndex } from '../../model/workspace-index';
 import type { Manifest } from '../../source/parse';
@@ -39,9 +40,41 @@ export function missingReferences(index: WorkspaceIndex, manifest: Manifest, kin
     if (reference.kind !== kind || (vias && !vias.includes(reference.via))) continue;
     if (reference.optional || isBuiltIn(kind, reference.name)) continue;
     if (index.find(kind, reference.namespace, reference.name).length > 0) continue;
+    const creator = (kind === 'Secret' || kind === 'ConfigMap') && reference.namespace !== undefined
+      ? mentionedNames(index).get(reference.namespace)?.get(reference.name)
+      : undefined;
+    if (creator) {
+      out.push({ reference, severity: 'info', scope: `among the inputs (${creator} mentions this name in its arguments or environment: it probably creates it at run time)` });
+      continue;
+    }
     out.push({ reference, ...missingSeverity(index, reference.namespace) });
   }
   return out;
+}
+
+/**
+ * Names that containers pass around in their arguments or environment, per namespace, with the
+ * workload that mentions them: a Secret named in `--secret-name=foo` or `SECRET_NAME=foo` is
+ * usually created at run time by that workload (certificate generators, operators).
+ */
+function mentionedNames(index: WorkspaceIndex): Map<string, Map<string, string>> {
+  return index.derived('references:mentionedNames', (ix) => {
+    const map = new Map<string, Map<string, string>>();
+    for (const h of ix.podTemplates) {
+      const names = map.get(h.namespace) ?? new Map<string, string>();
+      map.set(h.namespace, names);
+      for (const c of containersOf(h.template)) {
+        const container = c.container as unknown as Record<string, unknown>;
+        const words: string[] = [];
+        for (const field of ['args', 'command']) {
+          if (Array.isArray(container[field])) for (const a of container[field] as unknown[]) if (typeof a === 'string') words.push(...a.split(/[\s=,]+/));
+        }
+        if (Array.isArray(container.env)) for (const e of container.env) if (isRecord(e) && typeof e.value === 'string') words.push(e.value);
+        for (const w of words) if (w && !names.has(w)) names.set(w, `${h.manifest.kind} "${h.manifest.name}"`);
+      }
+    }
+    return map;
+  });
 }
 
 /** Error when `namespace` is fully described by the inputs, info otherwise (the object may exist in the cluster). */

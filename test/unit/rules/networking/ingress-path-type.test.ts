@@ -19,7 +19,11 @@ ${pathType}        backend:
 `;
 
 runRuleTests(rule, {
-  valid: [ingress('        pathType: Prefix\n'), ingress('        pathType: Exact\n')],
+  valid: [
+    ingress('        pathType: Prefix\n'),
+    ingress('        pathType: Exact\n'),
+    { name: 'optional in v1beta1', code: ingress('').replace('networking.k8s.io/v1', 'networking.k8s.io/v1beta1') },
+  ],
   invalid: [{
     code: ingress(''),
     errors: [{

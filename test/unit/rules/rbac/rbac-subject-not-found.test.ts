@@ -39,5 +39,12 @@ runRuleTests(rule, {
       ],
       output: null,
     },
+    {
+      name: 'the ServiceAccount sets no namespace: a hint about kubectl -n',
+      code: binding('ClusterRoleBinding', '- kind: ServiceAccount\n  name: argocd-server\n  namespace: argocd\n'),
+      files: [{ path: 'sa.yaml', text: 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: argocd-server\n' }],
+      errors: [{ messageId: 'notFound', line: 12, column: 9, endLine: 12, endColumn: 22, severity: 'info', messageIncludes: ['is in namespace "default"', 'apply it with -n argocd?'] }],
+      output: null,
+    },
   ],
 });

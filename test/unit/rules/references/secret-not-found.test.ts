@@ -51,6 +51,13 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a Job of the namespace names the Secret in its arguments: it creates it at run time, info',
+      code: deployment(`${CONTAINER}      volumes:\n      - name: cert\n        secret:\n          secretName: web-admission\n`),
+      files: [{ path: 'ns.yaml', text: NAMESPACE }, { path: 'job.yaml', text: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: certgen\n  namespace: shop\nspec:\n  template:\n    spec:\n      restartPolicy: OnFailure\n      containers:\n      - name: create\n        image: certgen:1.4\n        args: [create, --secret-name=web-admission]\n' }],
+      errors: [{ messageId: 'notFound', line: 19, column: 23, endLine: 19, endColumn: 36, severity: 'info', messageIncludes: ['Job "certgen" mentions this name'] }],
+      output: null,
+    },
+    {
       name: 'namespace not described: info',
       code: deployment(`${CONTAINER}        envFrom:\n        - secretRef:\n            name: api-keys\n`),
       errors: [{ messageId: 'notFound', line: 18, column: 19, endLine: 18, endColumn: 27, severity: 'info' }],
