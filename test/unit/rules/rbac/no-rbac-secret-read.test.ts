@@ -12,6 +12,7 @@ runRuleTests(rule, {
   valid: [
     role('Role', '- apiGroups: [""]\n  resources: ["secrets"]\n  resourceNames: ["app-tls"]\n  verbs: ["get"]\n'),
     role('Role', '- apiGroups: [""]\n  resources: ["secrets"]\n  verbs: ["create", "update"]\n'),
+    { name: 'list limited by resourceNames', code: role('Role', '- apiGroups: [""]\n  resources: ["secrets"]\n  resourceNames: ["memberlist"]\n  verbs: ["list"]\n') },
     { name: 'another API group', code: role('Role', '- apiGroups: ["example.com"]\n  resources: ["secrets"]\n  verbs: ["get"]\n') },
   ],
   invalid: [
@@ -21,8 +22,8 @@ runRuleTests(rule, {
       output: null,
     },
     {
-      name: 'list with resourceNames still reads all',
-      code: role('ClusterRole', '- apiGroups: ["*"]\n  resources:\n  - secrets\n  resourceNames: [a]\n  verbs: ["list"]\n'),
+      name: 'any API group, block list',
+      code: role('ClusterRole', '- apiGroups: ["*"]\n  resources:\n  - secrets\n  verbs: ["list"]\n'),
       errors: [{ messageId: 'read', line: 8, column: 5, endLine: 8, endColumn: 12, messageIncludes: ['every namespace'] }],
       output: null,
     },
