@@ -49,6 +49,13 @@ describe('parse rules', () => {
     );
   });
 
+  it('input-too-large: an alias bomb is refused at its document', () => {
+    const bomb = 'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    const found = parseFindings(bomb, { maxFileSize: 1024 * 1024, maxAliasCount: 50, maxDepth: 100 });
+    assert.equal(found.length, 1);
+    assert.match(found[0]!, /^input-too-large\/tooManyAliases 1:1-1:2 error$/);
+  });
+
   it('covers every parse rule', () => {
     assert.deepEqual([...PARSE_RULE_IDS].sort(), ['helm-template', 'input-too-large', 'yaml-duplicate-key', 'yaml-syntax']);
   });

@@ -125,6 +125,17 @@ describe('rule registry', () => {
         if (!rule.check) assert.ok(PARSE_RULES_TESTED_ELSEWHERE.has(rule.id), 'only the parse rules have no check()');
       });
 
+      it('has every message with placeholders exercised by its test (the tester checks they are filled)', function () {
+        const own = path.join(ROOT, 'test/unit/rules', rule.category, `${rule.id}.test.ts`);
+        if (!fs.existsSync(own)) this.skip(); // 'has a test file' says what is missing
+        const text = fs.readFileSync(own, 'utf8');
+        const untested = Object.entries(rule.messages as Record<string, string>)
+          .filter(([, template]) => /\{\{\s*\w+\s*\}\}/.test(template))
+          .map(([id]) => id)
+          .filter((id) => !new RegExp(`['"\`]${id}['"\`]`).test(text));
+        assert.deepEqual(untested, [], `messages never expected by test/unit/rules/${rule.category}/${rule.id}.test.ts`);
+      });
+
       it('has a test file', () => {
         const own = path.join(ROOT, 'test/unit/rules', rule.category, `${rule.id}.test.ts`);
         if (fs.existsSync(own)) return;
