@@ -50,6 +50,11 @@ describe('the corpus of real-world manifests', function () {
     assert.deepEqual(errors, []);
   });
 
+  it('has no name or label the API server would refuse', () => {
+    const findings = results.flatMap((r) => r.findings.filter((f) => f.ruleId === 'invalid-name').map((f) => `${relative(CORPUS, r.path)}: ${f.message}`));
+    assert.deepEqual(findings, []);
+  });
+
   it('never crashes a rule', () => {
     const crashes = results.flatMap((r) => r.findings.filter((f) => f.messageId === 'internalError').map((f) => `${relative(CORPUS, r.path)}: ${f.message}`));
     assert.deepEqual(crashes, []);

@@ -1,5 +1,6 @@
+import invalidName from './invalid-name';
 import schemaValidation from './schema-validation';
 import unknownResourceKind from './unknown-resource-kind';
 import type { Rule } from '../types';
 
-export default [schemaValidation, unknownResourceKind] as Array<Rule<string, any>>;
+export default [invalidName, schemaValidation, unknownResourceKind] as Array<Rule<string, any>>;
