@@ -207,17 +207,21 @@ export function expandWorkloads(manifests: readonly Manifest[], options: ExpandO
     const hasNoExecuteDefaults = (key: string): boolean => tolerations.some((t) => t.key === key && t.effect === 'NoExecute');
     for (const d of DEFAULT_TOLERATIONS) if (!hasNoExecuteDefaults(d.key!)) tolerations.push(d);
 
+    const hostPorts = hostPortsOf(spec);
+    const readinessUnknown = !hasReadinessProbe(spec);
+    const claims = claimsOf(spec);
+    const nodeName = typeof spec.nodeName === 'string' && spec.nodeName ? spec.nodeName : undefined;
+    const extendedNames = Object.keys(requests.extended).sort();
+    const hasNodeAffinity = isRecord(spec.nodeSelector) || (isRecord(spec.affinity) && isRecord(spec.affinity.nodeAffinity));
     const makePod = (name: string, owner: ObjectRef, labels: Record<string, string>, extra: Partial<SimPod> = {}): SimPod => {
+      // Every field set, always in this order: one object shape for all pods keeps the scheduler's loops fast.
       const pod: SimPod = {
         seq: seq++, name, namespace, labels, owner, workload: key, spec, requests,
         nonZero: { cpu: nz.cpu, memory: nz.memory }, qos, priority, preemptionPolicy,
-        tolerations: extra.tolerations ?? tolerations, hostPorts: hostPortsOf(spec),
-        readinessUnknown: !hasReadinessProbe(spec), claims: claimsOf(spec), manifest: m,
-        extendedNames: Object.keys(requests.extended).sort(),
-        hasNodeAffinity: isRecord(spec.nodeSelector) || (isRecord(spec.affinity) && isRecord(spec.affinity.nodeAffinity)), ...extra,
+        tolerations: extra.tolerations ?? tolerations, hostPorts,
+        nodeName, daemonSetNode: extra.daemonSetNode, controllerSelector: extra.controllerSelector,
+        readinessUnknown, claims: [...claims], source, manifest: m, hasNodeAffinity, extendedNames,
       };
-      if (typeof spec.nodeName === 'string' && spec.nodeName) pod.nodeName = spec.nodeName;
-      if (source) pod.source = source;
       workload.pods.push(name);
       out.pods.push(pod);
       return pod;

@@ -46,6 +46,8 @@ interface NodeInfo {
   hardTaints: Taint[];
   /** PreferNoSchedule taints (the score's concern). */
   softTaints: Taint[];
+  /** Schedulable and without NoSchedule/NoExecute taints: only resources and pod-level rules can refuse a pod. */
+  plain: boolean;
   requested: Req;
   nonZeroCpu: number;
   nonZeroMemory: number;
@@ -104,6 +106,8 @@ interface PodTerms {
   spread: SpreadConstraint[];
   /** True when the constraints are the system defaults (hostname 3, zone 5, ScheduleAnyway). */
   systemDefaultSpread: boolean;
+  /** The ScheduleAnyway constraints (scored, not filtered). */
+  soft: SpreadConstraint[];
 }
 
 /** A selector compiled to a predicate, with a cache key. */
@@ -191,10 +195,16 @@ export class Scheduler {
   private readonly sharedTerms = new Map<string, PodTerms>();
   private readonly domainCache = new Map<string, Domains>();
   /** Buffers reused from pod to pod (the scheduler runs one pod at a time). */
-  private readonly feasibleScratch: NodeInfo[] = [];
   private readonly totalScratch: Float64Array;
   private readonly rawScratch: Float64Array;
   private readonly ignoredScratch: Uint8Array;
+  private readonly feasibleIdx: Int32Array;
+  /** Per-node numbers the filters and scores read for every pod, in typed arrays (contiguous, cache-friendly). */
+  private readonly hot: {
+    allocCpu: Float64Array; allocMem: Float64Array; allocEph: Float64Array; allocPods: Float64Array;
+    reqCpu: Float64Array; reqMem: Float64Array; reqEph: Float64Array; podCount: Float64Array;
+    nzCpu: Float64Array; nzMem: Float64Array; plain: Uint8Array; nameRank: Int32Array; order: Int32Array;
+  };
   private readonly podsByNamespace = new Map<string, Set<SimPod>>();
   /** True when some node has a PreferNoSchedule taint (else TaintToleration scores every node alike). */
   private readonly anySoftTaint: boolean;
@@ -208,12 +218,31 @@ export class Scheduler {
       node, index, requested: emptyReq(), nonZeroCpu: 0, nonZeroMemory: 0, pods: [],
       hardTaints: node.taints.filter((t) => t.effect !== 'PreferNoSchedule'),
       softTaints: node.taints.filter((t) => t.effect === 'PreferNoSchedule'),
+      plain: !node.unschedulable && !node.taints.some((t) => t.effect !== 'PreferNoSchedule'),
     }));
     for (const info of this.infos) this.infoOf.set(info.node, info);
     this.anySoftTaint = this.infos.some((i) => i.softTaints.length > 0);
     this.totalScratch = new Float64Array(this.infos.length);
     this.rawScratch = new Float64Array(this.infos.length);
     this.ignoredScratch = new Uint8Array(this.infos.length);
+    this.feasibleIdx = new Int32Array(this.infos.length);
+    const count = this.infos.length;
+    const f = (): Float64Array => new Float64Array(count);
+    this.hot = {
+      allocCpu: f(), allocMem: f(), allocEph: f(), allocPods: f(), reqCpu: f(), reqMem: f(), reqEph: f(), podCount: f(),
+      nzCpu: f(), nzMem: f(), plain: new Uint8Array(count), nameRank: new Int32Array(count), order: new Int32Array(count),
+    };
+    for (const info of this.infos) {
+      const a = info.node.allocatable;
+      const i = info.index;
+      this.hot.allocCpu[i] = a.cpu;
+      this.hot.allocMem[i] = a.memory;
+      this.hot.allocEph[i] = a.ephemeralStorage;
+      this.hot.allocPods[i] = a.pods;
+      this.hot.plain[i] = info.plain ? 1 : 0;
+    }
+    [...this.infos].sort((a, b) => (a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0)).forEach((info, rank) => { this.hot.nameRank[info.index] = rank; });
+    nodeTreeOrder(this.infos).forEach((info, k) => { this.hot.order[k] = info.index; });
     for (const info of this.infos) this.byName.set(info.node.name, info);
     this.order = nodeTreeOrder(this.infos);
   }
@@ -233,6 +262,7 @@ export class Scheduler {
     for (const [k, v] of Object.entries(pod.requests.extended)) r.extended[k] = (r.extended[k] ?? 0) + v;
     info.nonZeroCpu += pod.nonZero.cpu;
     info.nonZeroMemory += pod.nonZero.memory;
+    this.syncHot(info);
     for (const c of this.countersByNamespace.get(pod.namespace) ?? []) if (c.matches(pod)) c.add(info.index, 1);
     let inNamespace = this.podsByNamespace.get(pod.namespace);
     if (!inNamespace) this.podsByNamespace.set(pod.namespace, (inNamespace = new Set()));
@@ -241,6 +271,34 @@ export class Scheduler {
     if (t.requiredAntiAffinity.length) this.withAntiAffinity.add(pod);
     if (t.requiredAffinity.length || t.preferredAffinity.length || t.preferredAntiAffinity.length) this.withAffinity.add(pod);
     this.placement.set(pod, info);
+  }
+
+  private syncHot(info: NodeInfo): void {
+    const i = info.index;
+    this.hot.reqCpu[i] = info.requested.cpu;
+    this.hot.reqMem[i] = info.requested.memory;
+    this.hot.reqEph[i] = info.requested.ephemeralStorage;
+    this.hot.podCount[i] = info.pods.length;
+    this.hot.nzCpu[i] = info.nonZeroCpu;
+    this.hot.nzMem[i] = info.nonZeroMemory;
+  }
+
+  /** NodeResourcesFit's Filter on the typed arrays (no allocation); `insufficientResources` says why when it fails. */
+  private fits(pod: SimPod, i: number): boolean {
+    const h = this.hot;
+    const q = pod.requests;
+    if (h.podCount[i]! + 1 > h.allocPods[i]!) return false;
+    if (q.cpu > 0 && q.cpu > h.allocCpu[i]! - h.reqCpu[i]!) return false;
+    if (q.memory > 0 && q.memory > h.allocMem[i]! - h.reqMem[i]!) return false;
+    if (q.ephemeralStorage > 0 && q.ephemeralStorage > h.allocEph[i]! - h.reqEph[i]!) return false;
+    if (pod.extendedNames.length) {
+      const info = this.infos[i]!;
+      for (const name of pod.extendedNames) {
+        const v = q.extended[name]!;
+        if (v > 0 && v > (info.node.allocatable.extended[name] ?? 0) - (info.requested.extended[name] ?? 0)) return false;
+      }
+    }
+    return true;
   }
 
   unbind(pod: SimPod): void {
@@ -254,6 +312,7 @@ export class Scheduler {
     for (const [k, v] of Object.entries(pod.requests.extended)) r.extended[k] = (r.extended[k] ?? 0) - v;
     info.nonZeroCpu -= pod.nonZero.cpu;
     info.nonZeroMemory -= pod.nonZero.memory;
+    this.syncHot(info);
     for (const c of this.countersByNamespace.get(pod.namespace) ?? []) if (c.matches(pod)) c.add(info.index, -1);
     this.podsByNamespace.get(pod.namespace)?.delete(pod);
     this.withAntiAffinity.delete(pod);
@@ -325,27 +384,40 @@ export class Scheduler {
     }
     const pre = this.preFilter(pod);
     const statuses = new Map<NodeInfo, Status>();
-    const feasible = this.feasibleScratch;
-    feasible.length = 0;
     const toFind = numFeasibleNodesToFind(nodes.length);
     let processed = 0;
-    for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
-      const info = nodes[(this.nextStart + i) % nodes.length]!;
+    // A pod with no ports, no node or pod affinity, no hard spread constraint and no existing
+    // anti-affinity aimed at it can only fail NodeResourcesFit on an untainted schedulable node.
+    const t = pre.terms;
+    const simple = pod.nodeName === undefined && pod.hostPorts.length === 0 && !pod.hasNodeAffinity && pod.daemonSetNode === undefined
+      && pre.spread.length === 0 && t.requiredAffinity.length === 0 && t.requiredAntiAffinity.length === 0 && pre.existingAntiAffinity.size === 0;
+    const feasible = this.feasibleIdx;
+    let nf = 0;
+    const plain = this.hot.plain;
+    const order = nodes === all ? this.hot.order : Int32Array.from(nodes, (i) => i.index);
+    const count = order.length;
+    for (let i = 0; i < count && nf < toFind; i++) {
+      const idx = order[(this.nextStart + i) % count]!;
       processed++;
+      if (simple && plain[idx]) {
+        if (this.fits(pod, idx)) feasible[nf++] = idx;
+        else statuses.set(this.infos[idx]!, { reasons: insufficientResources(pod, this.infos[idx]!), unresolvable: false });
+        continue;
+      }
+      const info = this.infos[idx]!;
       const status = this.filter(pod, info, pre);
       if (status) statuses.set(info, status);
-      else feasible.push(info);
+      else feasible[nf++] = idx;
     }
     this.nextStart = all.length ? (this.nextStart + processed) % all.length : 0;
-    if (feasible.length === 0) {
+    if (nf === 0) {
       const preemption = this.preempt(pod, statuses, all.length, absent.length);
       if (preemption.node) return preemption;
       const reasons: string[] = [...absent];
       for (const s of statuses.values()) reasons.push(...s.reasons);
       return { failure: { message: fitMessage(all.length, reasons), preemption: preemption.message! } };
     }
-    const best = feasible.length === 1 ? feasible[0]! : this.pickBest(pod, feasible, pre);
-    feasible.length = 0;
+    const best = this.infos[nf === 1 ? feasible[0]! : this.pickBest(pod, feasible.subarray(0, nf), pre)]!;
     this.bind(pod, best);
     return { node: best.node.name };
   }
@@ -417,7 +489,7 @@ export class Scheduler {
     // NodePorts
     if (pod.hostPorts.length && portsConflict(pod.hostPorts, info.pods)) return { reasons: [MSG.nodePorts], unresolvable: false };
     // NodeResourcesFit
-    if (!fits(pod, info)) return { reasons: insufficientResources(pod, info), unresolvable: false };
+    if (!this.fits(pod, info.index)) return { reasons: insufficientResources(pod, info), unresolvable: false };
     // PodTopologySpread
     for (const s of pre.spread) {
       const value = node.labels[s.constraint.topologyKey];
@@ -454,43 +526,50 @@ export class Scheduler {
 
   // ---------------------------------------------------------------- scoring
 
-  private pickBest(pod: SimPod, feasible: NodeInfo[], pre: PreFilterState): NodeInfo {
-    void pre;
+  /** Scores the feasible nodes (indexes) with the default plugins and weights; returns the best index. */
+  private pickBest(pod: SimPod, feasible: Int32Array, pre: PreFilterState): number {
     const n = feasible.length;
     const total = this.totalScratch.subarray(0, n);
     total.fill(0);
-    const t = this.termsOf(pod);
+    const t = pre.terms;
+    let infos: NodeInfo[] | undefined;
+    const feasibleInfos = (): NodeInfo[] => (infos ??= Array.from(feasible, (i) => this.infos[i]!));
 
     // TaintToleration: intolerable PreferNoSchedule taints, fewer is better.
     // (When no node has such a taint every node scores 100: the same for all, left out.)
     if (this.anySoftTaint) {
       const preferTolerations = pod.tolerations.filter((x) => !x.effect || x.effect === 'PreferNoSchedule');
-      const taintCounts = feasible.map((i) => (i.softTaints.length ? i.softTaints.filter((taint) => !preferTolerations.some((x) => tolerates(x, taint))).length : 0));
+      const taintCounts = feasibleInfos().map((i) => (i.softTaints.length ? i.softTaints.filter((taint) => !preferTolerations.some((x) => tolerates(x, taint))).length : 0));
       addWeighted(total, defaultNormalize(taintCounts, true), WEIGHTS.taintToleration);
     }
 
     // NodeAffinity: preferred terms.
-    if (pod.hasNodeAffinity) addWeighted(total, defaultNormalize(feasible.map((i) => preferredNodeAffinityScore(pod.spec, i.node)), false), WEIGHTS.nodeAffinity);
+    if (pod.hasNodeAffinity) addWeighted(total, defaultNormalize(feasibleInfos().map((i) => preferredNodeAffinityScore(pod.spec, i.node)), false), WEIGHTS.nodeAffinity);
 
-    // NodeResourcesFit (LeastAllocated) and NodeResourcesBalancedAllocation.
+    // NodeResourcesFit (LeastAllocated, with the non-zero requests) and NodeResourcesBalancedAllocation (requests as they are).
+    const h = this.hot;
+    const q = pod.requests;
     for (let k = 0; k < n; k++) {
-      const info = feasible[k]!;
-      const a = info.node.allocatable;
-      total[k]! += WEIGHTS.resourcesFit * leastAllocated(info.nonZeroCpu + pod.nonZero.cpu, a.cpu, info.nonZeroMemory + pod.nonZero.memory, a.memory);
-      total[k]! += WEIGHTS.balanced * balancedAllocation(info.requested.cpu + pod.requests.cpu, a.cpu, info.requested.memory + pod.requests.memory, a.memory);
+      const i = feasible[k]!;
+      total[k]! += WEIGHTS.resourcesFit * leastAllocated(h.nzCpu[i]! + pod.nonZero.cpu, h.allocCpu[i]!, h.nzMem[i]! + pod.nonZero.memory, h.allocMem[i]!);
+      total[k]! += WEIGHTS.balanced * balancedAllocation(h.reqCpu[i]! + q.cpu, h.allocCpu[i]!, h.reqMem[i]! + q.memory, h.allocMem[i]!);
     }
 
     // PodTopologySpread (ScheduleAnyway constraints, or the system defaults).
-    const soft = t.spread.filter((c) => !c.doNotSchedule);
+    const soft = t.soft;
     if (soft.length) this.addSpreadScores(total, pod, soft, feasible, t);
 
     // InterPodAffinity (preferred terms of the pod, and of the pods already running).
-    const ipa = this.interPodAffinityScores(pod, t, feasible);
-    if (ipa) addWeighted(total, ipa, WEIGHTS.interPodAffinity);
+    if (t.preferredAffinity.length || t.preferredAntiAffinity.length || this.withAffinity.size) {
+      const ipa = this.interPodAffinityScores(pod, t, feasibleInfos());
+      if (ipa) addWeighted(total, ipa, WEIGHTS.interPodAffinity);
+    }
 
+    // Ties go to the first node name.
+    const rank = h.nameRank;
     let best = 0;
     for (let k = 1; k < n; k++) {
-      if (total[k]! > total[best]! || (total[k] === total[best] && feasible[k]!.node.name < feasible[best]!.node.name)) best = k;
+      if (total[k]! > total[best]! || (total[k] === total[best] && rank[feasible[k]!]! < rank[feasible[best]!]!)) best = k;
     }
     return feasible[best]!;
   }
@@ -520,7 +599,7 @@ export class Scheduler {
   }
 
   /** PodTopologySpread's Score and NormalizeScore, added to `total` with the plugin's weight. */
-  private addSpreadScores(total: Float64Array, pod: SimPod, constraints: SpreadConstraint[], feasible: NodeInfo[], t: PodTerms): void {
+  private addSpreadScores(total: Float64Array, pod: SimPod, constraints: SpreadConstraint[], feasible: Int32Array, t: PodTerms): void {
     const n = feasible.length;
     const requireAll = !t.systemDefaultSpread;
     const ignored = this.ignoredScratch.subarray(0, n);
@@ -529,7 +608,7 @@ export class Scheduler {
     if (requireAll) {
       for (let k = 0; k < n; k++) {
         for (const c of constraints) {
-          if (feasible[k]!.node.labels[c.topologyKey] === undefined) { ignored[k] = 1; kept--; break; }
+          if (this.domains(c.topologyKey).of[feasible[k]!]! < 0) { ignored[k] = 1; kept--; break; }
         }
       }
     }
@@ -550,7 +629,7 @@ export class Scheduler {
       const generation = ++dom.generation;
       let size = 0;
       for (let k = 0; k < n; k++) {
-        const id = dom.of[feasible[k]!.index]!;
+        const id = dom.of[feasible[k]!]!;
         if (ignored[k] || id < 0 || dom.stamp[id] === generation) continue;
         dom.stamp[id] = generation;
         size++;
@@ -573,21 +652,22 @@ export class Scheduler {
     const raw = this.rawScratch.subarray(0, n);
     let min = Infinity;
     let max = 0;
+    const hostnames = this.domains(HOSTNAME);
     for (let k = 0; k < n; k++) {
       if (ignored[k]) continue;
-      const info = feasible[k]!;
+      const index = feasible[k]!;
       let score = 0;
       for (let ci = 0; ci < constraints.length; ci++) {
         const c = constraints[ci]!;
         const dom = domainsOf[ci];
         let cnt: number;
         if (dom) {
-          const id = dom.of[info.index]!;
+          const id = dom.of[index]!;
           if (id < 0) continue;
           cnt = counts[ci]![id]!;
         } else {
-          if (info.node.labels[c.topologyKey] === undefined) continue;
-          cnt = c.counter!.perNode[info.index]!;
+          if (hostnames.of[index]! < 0) continue;
+          cnt = c.counter!.perNode[index]!;
         }
         score += cnt * weights[ci]! + (c.maxSkew - 1);
       }
@@ -754,24 +834,6 @@ function portsConflict(wanted: HostPort[], pods: SimPod[]): boolean {
   return false;
 }
 
-/** The fast check of NodeResourcesFit (no allocation); `insufficientResources` says why when it fails. */
-function fits(pod: SimPod, info: NodeInfo): boolean {
-  const a = info.node.allocatable;
-  const r = info.requested;
-  const q = pod.requests;
-  if (info.pods.length + 1 > a.pods) return false;
-  if (q.cpu > 0 && q.cpu > a.cpu - r.cpu) return false;
-  if (q.memory > 0 && q.memory > a.memory - r.memory) return false;
-  if (q.ephemeralStorage > 0 && q.ephemeralStorage > a.ephemeralStorage - r.ephemeralStorage) return false;
-  if (pod.extendedNames.length) {
-    for (const name of pod.extendedNames) {
-      const v = q.extended[name]!;
-      if (v > 0 && v > (a.extended[name] ?? 0) - (r.extended[name] ?? 0)) return false;
-    }
-  }
-  return true;
-}
-
 /** NodeResourcesFit's `fitsRequest`: pods count first, then cpu, memory, ephemeral storage, extended resources. */
 function insufficientResources(pod: SimPod, info: NodeInfo): string[] {
   const out: string[] = [];
@@ -860,6 +922,7 @@ function parseTerms(pod: SimPod, serviceSelectors: Map<string, Array<Record<stri
     preferredAntiAffinity: readAffinityTerms(paa.preferredDuringSchedulingIgnoredDuringExecution, ns, pod, true),
     spread: [],
     systemDefaultSpread: false,
+    soft: [],
   };
   const constraints = Array.isArray(pod.spec.topologySpreadConstraints) ? pod.spec.topologySpreadConstraints.filter(isRecord) : [];
   for (const c of constraints) {
@@ -890,6 +953,7 @@ function parseTerms(pod: SimPod, serviceSelectors: Map<string, Array<Record<stri
       }
     }
   }
+  terms.soft = terms.spread.filter((c) => !c.doNotSchedule);
   return terms;
 }
 

@@ -37,11 +37,17 @@ export function wire(manifests: readonly Manifest[], placed: Placed[], defaultNa
   void nodes;
   const ns = (m: Manifest): string => m.namespace ?? defaultNamespace;
   const ofKind = (kind: string): Manifest[] => manifests.filter((m) => m.kind === kind);
-  const services = ofKind('Service').map((m) => serviceView(m, ns(m), placed, sourceOf(m)));
+  const byNamespace = new Map<string, Placed[]>();
+  for (const p of placed) {
+    const list = byNamespace.get(p.pod.namespace);
+    if (list) list.push(p);
+    else byNamespace.set(p.pod.namespace, [p]);
+  }
+  const services = ofKind('Service').map((m) => serviceView(m, ns(m), byNamespace.get(ns(m)) ?? [], sourceOf(m)));
   const serviceByKey = new Map(services.map((s) => [`${s.namespace}/${s.name}`, s]));
   const secrets = new Set(ofKind('Secret').map((m) => `${ns(m)}/${m.name}`));
   const ingresses = ofKind('Ingress').map((m) => ingressView(m, ns(m), serviceByKey, secrets, sourceOf(m)));
-  const traffic = trafficViews(manifests, ns, placed, services, ingresses, serviceByKey);
+  const traffic = trafficViews(manifests, ns, placed, byNamespace, services, ingresses, serviceByKey);
   return {
     services,
     ingresses,
@@ -264,7 +270,7 @@ function direction(
 }
 
 function trafficViews(
-  manifests: readonly Manifest[], ns: (m: Manifest) => string, placed: Placed[], services: ServiceView[],
+  manifests: readonly Manifest[], ns: (m: Manifest) => string, placed: Placed[], byNamespace: Map<string, Placed[]>, services: ServiceView[],
   ingresses: IngressView[], serviceByKey: Map<string, ServiceView>,
 ): TrafficView[] {
   const policies = readPolicies(manifests, ns);
@@ -273,11 +279,13 @@ function trafficViews(
   const namespaceLabels = (n: string): Record<string, string> => ({ ...(nsLabels.get(n) ?? {}), 'kubernetes.io/metadata.name': n });
 
   // One representative pod per workload.
-  const workloads = new Map<string, { ref: ObjectRef; pod: SimPod; text: string }>();
+  const workloads = new Map<string, { ref: ObjectRef; pod: SimPod; words: Set<string> }>();
   for (const { pod } of placed) {
     if (workloads.has(pod.workload)) continue;
     const [kind, namespace, name] = pod.workload.split('/') as [string, string, string];
-    workloads.set(pod.workload, { ref: { kind, name, namespace }, pod, text: JSON.stringify([pod.spec.containers, pod.spec.initContainers]) });
+    // The words of its containers (env, args, command): a Service named there is one it calls.
+    const words = new Set(JSON.stringify([pod.spec.containers, pod.spec.initContainers]).toLowerCase().split(/[^a-z0-9-]+/));
+    workloads.set(pod.workload, { ref: { kind, name, namespace }, pod, words });
   }
   const endpointOf = (pod: SimPod): Endpoint => ({ external: false, namespace: pod.namespace, labels: pod.labels, pod });
   const out: TrafficView[] = [];
@@ -297,8 +305,8 @@ function trafficViews(
 
   const backendsOf = (svc: ServiceView): Array<{ ref: ObjectRef; pod: SimPod; key: string }> => {
     const seen = new Map<string, { ref: ObjectRef; pod: SimPod; key: string }>();
-    for (const { pod } of placed) {
-      if (pod.namespace !== svc.namespace || seen.has(pod.workload) || !matchesMapSelector(pod.labels, svc.selector)) continue;
+    for (const { pod } of byNamespace.get(svc.namespace) ?? []) {
+      if (seen.has(pod.workload) || !matchesMapSelector(pod.labels, svc.selector)) continue;
       seen.set(pod.workload, { ...workloads.get(pod.workload)!, key: pod.workload });
     }
     return [...seen.values()];
@@ -306,16 +314,25 @@ function trafficViews(
 
   const all = [...workloads.entries()];
   const pairs = services.reduce((n, s) => n + (s.type === 'ExternalName' ? 0 : all.length), 0);
-  const names = (svc: ServiceView): RegExp => new RegExp(`(^|[^a-z0-9-])${svc.name.replace(/[.]/g, '\\.')}(\\.${svc.namespace})?([^a-z0-9-]|$)`);
+  // Beyond MAX_ALL_PAIRS, only the workloads that name a Service are its clients: index them by word.
+  const byWord = new Map<string, Array<[string, (typeof all)[number][1]]>>();
+  if (pairs > MAX_ALL_PAIRS) {
+    for (const entry of all) {
+      for (const word of entry[1].words) {
+        const list = byWord.get(word);
+        if (list) list.push(entry);
+        else byWord.set(word, [entry]);
+      }
+    }
+  }
   for (const svc of services) {
     if (svc.type === 'ExternalName') continue;
     const backends = backendsOf(svc);
     if (!backends.length) continue;
-    const mention = names(svc);
     const via: ObjectRef = { kind: 'Service', name: svc.name, namespace: svc.namespace };
-    for (const [key, client] of all) {
+    const clients = pairs > MAX_ALL_PAIRS ? byWord.get(svc.name.toLowerCase()) ?? [] : all;
+    for (const [key, client] of clients) {
       if (backends.some((b) => b.key === key)) continue;
-      if (pairs > MAX_ALL_PAIRS && !mention.test(client.text)) continue;
       for (const b of backends) {
         for (const p of svc.ports) {
           const port = resolveTargetPort(b.pod, p.targetPort, p.protocol);
