@@ -13,7 +13,7 @@ export default defineRule({
   severity: 'warning',
   title: 'NetworkPolicy peers should match some pods',
   docs: {
-    description: 'Reports a `from`/`to` peer of a NetworkPolicy whose `podSelector` matches no pod template among the inputs, in the policy\'s namespace (a peer without `namespaceSelector`) or in the namespace named by a `namespaceSelector` on `kubernetes.io/metadata.name`. A warning when that namespace is described in full, info otherwise. Peers selecting namespaces by other labels are not checked.',
+    description: 'Reports a `from`/`to` peer of a NetworkPolicy whose `podSelector` matches no pod template among the inputs, in the policy\'s namespace (a peer without `namespaceSelector`) or in the namespace named by a `namespaceSelector` on `kubernetes.io/metadata.name` when the inputs describe that namespace in full (its Namespace object is among them). A warning when the namespace is described in full, info otherwise. Peers selecting namespaces by other labels are not checked.',
     rationale: 'A peer that matches nothing allows nothing: the traffic the rule was written for stays blocked, and the application fails with timeouts, usually because of a label typo or a peer that forgot its `namespaceSelector` (a bare `podSelector` only looks in the policy\'s own namespace).',
     remediation: 'Make the peer\'s `podSelector` match the labels of the client pods, and add a `namespaceSelector` (`kubernetes.io/metadata.name: NAME`) in the same peer when they run in another namespace.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors'],
@@ -41,6 +41,8 @@ export default defineRule({
           if (peer.namespaceSelector !== undefined) {
             const ns = isRecord(peer.namespaceSelector) && isRecord(peer.namespaceSelector.matchLabels) ? peer.namespaceSelector.matchLabels['kubernetes.io/metadata.name'] : undefined;
             if (typeof ns !== 'string') return;
+            // Other namespaces (kube-system's DNS, the ingress controller's) are rarely among the inputs: check them only when described.
+            if (ns !== namespace && !ctx.index.isNamespaceDescribed(ns)) return;
             namespace = ns;
           } else {
             const elsewhere = ctx.index.podTemplates.find((h) => h.namespace !== namespace && matchesLabelSelector(h.labels, peer.podSelector));

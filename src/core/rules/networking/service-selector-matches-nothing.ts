@@ -35,14 +35,16 @@ export default defineRule({
     const templates = templatesByNamespace(ctx.index).get(ctx.namespace) ?? [];
     if (templates.some((h) => keys.every((k) => h.labels[k] === selector[k]))) return;
     // The nearest template: one that matches all keys but one says which label is off.
+    // A template with the right key and another value (a typo) is the best guess; one missing a key
+    // only helps when the selector has other keys it does match.
     let hint = '';
-    for (const h of templates) {
-      const off = keys.filter((k) => h.labels[k] !== selector[k]);
-      if (off.length === 1) {
-        const k = off[0]!;
-        hint = ` ${describeHolder(h)} has ${k in h.labels ? `${k}=${h.labels[k]}` : `no label ${k}`}, the selector wants ${k}=${selector[k]}.`;
-        break;
-      }
+    const near = templates
+      .map((h) => ({ h, off: keys.filter((k) => h.labels[k] !== selector[k]) }))
+      .filter((x) => x.off.length === 1 && (x.off[0]! in x.h.labels || keys.length > 1))
+      .sort((a, b) => Number(b.off[0]! in b.h.labels) - Number(a.off[0]! in a.h.labels))[0];
+    if (near) {
+      const k = near.off[0]!;
+      hint = ` ${describeHolder(near.h)} has ${k in near.h.labels ? `${k}=${near.h.labels[k]}` : `no label ${k}`}, the selector wants ${k}=${selector[k]}.`;
     }
     const described = ctx.index.isNamespaceDescribed(ctx.namespace);
     const scope = described

@@ -18,6 +18,7 @@ runRuleTests(rule, {
   valid: [
     { code: policy('    - podSelector:\n        matchLabels:\n          app: api\n'), files: [{ path: 'p.yaml', text: pod('api', 'shop') }] },
     { code: policy('    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: monitoring\n      podSelector:\n        matchLabels:\n          app: prometheus\n'), files: [{ path: 'p.yaml', text: pod('prometheus', 'monitoring') }] },
+    { name: 'another namespace the inputs do not describe (kube-system\'s DNS) is not checked', code: policy('    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: kube-system\n      podSelector:\n        matchLabels:\n          k8s-app: kube-dns\n'), files: [{ path: 'ns.yaml', text: NAMESPACE }] },
     { name: 'namespaces chosen by other labels are not checked', code: policy('    - namespaceSelector:\n        matchLabels:\n          team: ops\n      podSelector:\n        matchLabels:\n          app: x\n') },
   ],
   invalid: [
@@ -47,7 +48,8 @@ spec:
         matchLabels:
           app: postgres
 `,
-      errors: [{ messageId: 'nothing', line: 14, column: 7, endLine: 14, endColumn: 18, severity: 'info', messageIncludes: ['to peer', 'namespace "data"'] }],
+      files: [{ path: 'ns.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: data\n' }],
+      errors: [{ messageId: 'nothing', line: 14, column: 7, endLine: 14, endColumn: 18, severity: 'warning', messageIncludes: ['to peer', 'namespace "data"'] }],
       output: null,
     },
   ],

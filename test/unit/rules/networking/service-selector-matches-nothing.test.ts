@@ -54,5 +54,12 @@ runRuleTests(rule, {
       errors: [{ messageId: 'nothing', line: 7, column: 3, endLine: 7, endColumn: 11, severity: 'info', messageIncludes: ['Deployment "web" has app=web, the selector wants app=api'] }],
       output: null,
     },
+    {
+      name: 'one-key selector: no hint from a template that lacks the key',
+      code: service('    app: web-ui\n'),
+      files: [{ path: 'p.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: report\n  namespace: shop\n  labels:\n    job: report\nspec:\n  containers:\n  - name: r\n    image: r:1\n' }],
+      errors: [{ messageId: 'nothing', line: 7, column: 3, endLine: 7, endColumn: 11, messageIncludes: ['connections to it fail. Make'] }],
+      output: null,
+    },
   ],
 });
