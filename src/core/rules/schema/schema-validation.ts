@@ -3,6 +3,7 @@
  * apiVersion and kind (or the schema its CustomResourceDefinition gives).
  */
 import { isScalar } from 'yaml';
+import type { WorkspaceIndex } from '../../model/workspace-index';
 import type { Manifest } from '../../source/parse';
 import { resolvePath, formatPath } from '../../source/path';
 import { isClearCandidate, describeValue, quantityCandidates, typeWord, type SchemaProblem } from '../../schema/errors';
@@ -43,9 +44,26 @@ export default defineRule<MessageId>({
   check(ctx) {
     if (!ctx.config.schemaValidation) return;
     const { problems } = validateManifest(ctx.manifest, ctx.index);
-    for (const problem of problems) ctx.report(toReport(ctx.manifest, problem));
+    if (problems.length === 0) return;
+    const patch = isOverlayPatch(ctx.manifest, ctx.index, ctx.namespace);
+    for (const problem of problems) {
+      // Strategic-merge directives (`$patch: delete`, `$setElementOrder/...`) are kustomize's, not fields.
+      if (problem.kind === 'unknownField' && problem.field.startsWith('$')) continue;
+      // A kustomize patch names an object defined elsewhere and carries only what it changes.
+      if (problem.kind === 'missingRequired' && patch) continue;
+      ctx.report(toReport(ctx.manifest, problem));
+    }
   },
 });
+
+/**
+ * True when another file of the inputs defines the same object (kind, namespace, name): this one
+ * is then a kustomize overlay's patch, which only carries the fields it changes.
+ */
+function isOverlayPatch(manifest: Manifest, index: WorkspaceIndex, namespace: string | undefined): boolean {
+  if (manifest.name === '') return false;
+  return index.find(manifest.kind, namespace, manifest.name).some((other) => other.file !== manifest.file);
+}
 
 function whereText(manifest: Manifest, where: string): string {
   return where === '' ? `at the top level of the ${manifest.kind}` : `in ${where}`;

@@ -86,6 +86,11 @@ runRuleTests(rule, {
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  creationTimestamp: "2024-05-01T10:00:00Z"\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\nstatus:\n  phase: Running\n  someFutureField: {a: 1}\n',
     },
     {
+      name: 'a kustomize patch of an object defined in another file carries only what it changes',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n      - name: web\n        $patch: delete\n',
+      files: [{ path: 'base/deployment.yaml', text: deployment('') }],
+    },
+    {
       name: 'schemaValidation: false turns the rule off',
       code: pod('    port: 80\n'),
       config: { schemaValidation: false },
@@ -209,6 +214,19 @@ runRuleTests(rule, {
       code: pod('    env:\n    - value: "1"\n'),
       errors: [{ messageId: 'missingRequired', line: 10, column: 7, endLine: 10, endColumn: 12, messageIncludes: ['"name"', 'spec.containers[0].env[0]'] }],
       output: null,
+    },
+    {
+      name: 'an object defined in the same file twice is no patch: required fields still count',
+      code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - name: http\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n',
+      errors: [{ messageId: 'missingRequired', line: 7, column: 5, endLine: 7, endColumn: 9, messageIncludes: ['"port"'] }],
+      output: null,
+    },
+    {
+      name: 'a patch still gets its typos and wrong types reported',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replica: 3\n',
+      files: [{ path: 'base/deployment.yaml', text: deployment('') }],
+      errors: [{ messageId: 'unknownFieldDidYouMean', line: 6, column: 3, endLine: 6, endColumn: 10, messageIncludes: ['"replicas"'] }],
+      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n',
     },
     {
       name: 'a missing required field of a mapping points at the mapping\'s key',

@@ -26,6 +26,7 @@ runRuleTests(rule, {
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n',
     { name: 'a custom resource whose CRD is among the inputs', code: 'apiVersion: example.com/v1\nkind: Backup\nmetadata:\n  name: nightly\n', files: [{ path: 'crd.yaml', text: crd }] },
     { name: 'a removed API version is the removed-api-version rule\'s business', code: 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web\n' },
+    { name: 'a built-in kind the bundle has no schema for needs no CRD', code: 'apiVersion: apiregistration.k8s.io/v1\nkind: APIService\nmetadata:\n  name: v1beta1.metrics.k8s.io\nspec:\n  service: {name: metrics-server, namespace: kube-system}\n' },
     { name: 'schemaValidation: false', code: 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: main\n', config: { schemaValidation: false } },
   ],
   invalid: [
