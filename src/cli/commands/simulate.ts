@@ -6,6 +6,7 @@
  * prints the ClusterView contract (docs/simulation.md).
  */
 import * as path from 'node:path';
+import { podTemplateOf } from '../../core/model/pod-template';
 import { formatBytes, formatCpu } from '../../core/model/quantity';
 import { parseFile, type Manifest, type SourceFile } from '../../core/source/parse';
 import type { ClusterView, TrafficPeer } from '../../protocol/cluster-view';
@@ -83,8 +84,8 @@ async function run(args: string[], io: Io): Promise<number> {
     const file = await readManifests(io, absolute, displayPath(io.cwd, absolute));
     // Nodes or a k3d config describe the cluster; workloads in the file are taken as already running.
     clusterManifests = file.manifests;
-    if (!clusterManifests.some((m) => m.kind === 'Node' || (m.kind === 'Simple' && m.apiVersion.startsWith('k3d.io/')))) {
-      throw new UserError(`--cluster ${values.cluster as string}: no Node objects and no k3d config (kind: Simple) in the file`);
+    if (!clusterManifests.some((m) => m.kind === 'Node' || (m.kind === 'Simple' && m.apiVersion.startsWith('k3d.io/')) || podTemplateOf(m))) {
+      throw new UserError(`--cluster ${values.cluster as string}: no Node objects, no k3d config (kind: Simple) and no running workloads in the file`);
     }
     files.push(file);
   }
