@@ -72,7 +72,7 @@ export default defineRule({
     const known = builtinVersionsOf(kind);
     // `core/v1` is a common way to misspell the core group (`v1`).
     const group = groupOf(apiVersion) === 'core' ? '' : groupOf(apiVersion);
-    if (known.length > 0 && isBuiltinGroup(group) && known.some((v) => groupOf(v) === group || !apiVersion.includes('/'))) {
+    if (known.length > 0 && isBuiltinGroup(group)) {
       ctx.report({
         path: ['apiVersion'], messageId: 'unknownVersion', severity: 'error',
         data: { kind, apiVersion, known: known.join(' or ') },

@@ -64,6 +64,18 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a built-in kind under another built-in group',
+      code: 'apiVersion: networking.k8s.io/v1\nkind: Deployment\nmetadata:\n  name: web\n',
+      errors: [{ messageId: 'unknownVersion', line: 1, column: 13, endLine: 1, endColumn: 33, messageIncludes: ['Use apps/v1'], suggestions: ['apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n'] }],
+      output: null,
+    },
+    {
+      name: 'a kind of the same name in another group is a custom resource',
+      code: 'apiVersion: example.com/v1\nkind: Deployment\nmetadata:\n  name: web\n',
+      errors: [{ messageId: 'noSchema', line: 2, column: 7, endLine: 2, endColumn: 17, severity: 'info' }],
+      output: null,
+    },
+    {
       name: 'a core kind written with a group',
       code: 'apiVersion: core/v1\nkind: Service\nmetadata:\n  name: web\n',
       errors: [{ messageId: 'unknownVersion', line: 1, column: 13, endLine: 1, endColumn: 20, messageIncludes: ['Use v1'], suggestions: ['apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n'] }],
