@@ -226,11 +226,25 @@ export function drawDiagram(svg: AnySelection, view: ClusterView, layout: Layout
     const g = layerGroups.get(layer);
     if (!g) return;
     const edges = layout.edges.filter((e) => e.layer === layer);
+    if (BULK_LAYERS.has(layer)) {
+      // One path per source element (a Service to all its endpoints...): thousands of edges, a few dozen elements.
+      const bySource = new Map<string, { from: string; to: string[]; d: string[] }>();
+      for (const e of edges) {
+        let entry = bySource.get(e.from);
+        if (!entry) bySource.set(e.from, (entry = { from: e.from, to: [], d: [] }));
+        entry.to.push(e.to);
+        entry.d.push(e.d);
+      }
+      g.selectAll('path').data([...bySource.values()]).join('path')
+        .attr('class', 'kp-edge kp-plain')
+        .attr('d', (d: { d: string[] }) => d.d.join(''))
+        .attr('data-from', (d: { from: string }) => d.from);
+      return;
+    }
     const paths = g.selectAll('path').data(edges).join('path')
       .attr('class', (d: EdgeGeom) => `kp-edge kp-${d.style}`)
       .attr('d', (d: EdgeGeom) => d.d)
       .attr('data-from', (d: EdgeGeom) => d.from).attr('data-to', (d: EdgeGeom) => d.to);
-    if (BULK_LAYERS.has(layer)) return;
     paths.attr('marker-end', (d: EdgeGeom) => `url(#${d.style === 'plain' ? 'kp-arrow' : `kp-arrow-${d.style}`})`);
     paths.append('title').text((d: EdgeGeom) => (d.traffic ? describeTraffic(t, d.traffic) : [`${d.from.replace(/^\w+:/, '')} → ${d.to.replace(/^\w+:/, '')}${d.label ? ` (${d.label})` : ''}`]).join('\n'));
   };
@@ -309,7 +323,10 @@ export function applyFilter(svg: AnySelection, keep: ReadonlySet<string> | null)
     return keep !== null && !keep.has(this.getAttribute('data-key'));
   });
   svg.selectAll('.kp-edge').classed('kp-dim', function (this: any) {
-    return keep !== null && !(keep.has(this.getAttribute('data-from')) || keep.has(this.getAttribute('data-to')));
+    if (keep === null) return false;
+    const d = this.__data__ as { from: string; to: string | string[] } | undefined;
+    if (!d) return false;
+    return !(keep.has(d.from) || (Array.isArray(d.to) ? d.to.some((k) => keep.has(k)) : keep.has(d.to)));
   });
 }
 
