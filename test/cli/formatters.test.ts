@@ -122,6 +122,12 @@ describe('formatters', () => {
     assert.equal(escapeProperty('a,b:c%'), 'a%2Cb%3Ac%25');
   });
 
+  it('stylish: the summary in French with --locale fr', async () => {
+    const io = fakeIo(project.dir);
+    await runLint(['cm.yaml', '--locale', 'fr'], io, { rules: TEST_RULES });
+    assert.match(io.out, /\n✖ 3 problèmes \(1 erreur, 1 avertissement, 1 info\)\n {2}2 problèmes corrigeables avec l’option `--fix`\.\n$/);
+  });
+
   it('stylish: grouped by file, with a summary and the fixable count', async () => {
     const io = fakeIo(project.dir);
     await runLint(['cm.yaml'], io, { rules: TEST_RULES });

@@ -271,10 +271,15 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     colors: colors(flags.format === 'stylish' && wantColor({ noColor: flags.noColor, toTerminal, env: io.env })),
     cwd: io.cwd,
     version: VERSION,
+    ...(flags.locale ? { locale: flags.locale } : {}),
   };
   let report = FORMATTERS[flags.format]!(input);
   if (flags.format === 'stylish' && flags.fix && fixedProblems > 0) {
-    report += `${input.colors.green(`Fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.`)}\n`;
+    const french = flags.locale?.toLowerCase().startsWith('fr');
+    const line = french
+      ? `${fixedProblems} problème${fixedProblems > 1 ? 's' : ''} corrigé${fixedProblems > 1 ? 's' : ''} dans ${fixedFiles} fichier${fixedFiles > 1 ? 's' : ''}.`
+      : `Fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.`;
+    report += `${input.colors.green(line)}\n`;
   }
   if (flags.output !== undefined) {
     const target = path.resolve(io.cwd, flags.output);

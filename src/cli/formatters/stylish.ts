@@ -7,8 +7,22 @@ import type { Severity } from '../../core/finding';
 import { escapeControl, type Colors } from '../terminal';
 import { regionOf, type FormatInput } from './types';
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The summary's words, in English and French (the rule messages are translated by the core). */
+const WORDS = {
+  en: {
+    count: (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`,
+    problem: ['problem', 'problems'], error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['info', 'info'],
+    fixable: (what: string) => `  ${what} can be fixed with the \`--fix\` option.`,
+  },
+  fr: {
+    count: (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`,
+    problem: ['problème', 'problèmes'], error: ['erreur', 'erreurs'], warning: ['avertissement', 'avertissements'], info: ['info', 'infos'],
+    fixable: (what: string) => `  ${what} corrigeables avec l’option \`--fix\`.`,
+  },
+} as const;
+
+function wordsFor(locale: string | undefined): (typeof WORDS)['en'] | (typeof WORDS)['fr'] {
+  return locale?.toLowerCase().startsWith('fr') ? WORDS.fr : WORDS.en;
 }
 
 function paint(colors: Colors, severity: Severity, text: string): string {
@@ -37,10 +51,12 @@ export function formatStylish(input: FormatInput): string {
   }
   const total = counts.error + counts.warning + counts.info;
   if (total === 0) return '';
+  const w = wordsFor(input.locale);
+  const count = (n: number, word: readonly [string, string]): string => w.count(n, word[0], word[1]);
   const worst: Severity = counts.error ? 'error' : counts.warning ? 'warning' : 'info';
   const symbol = worst === 'info' ? 'ℹ' : '✖';
-  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`].join(', ');
-  out += `\n${paint(colors, worst, colors.bold(`${symbol} ${plural(total, 'problem')} (${parts})`))}\n`;
-  if (fixable > 0) out += paint(colors, worst, `  ${plural(fixable, 'problem')} can be fixed with the \`--fix\` option.`) + '\n';
+  const parts = [count(counts.error, w.error), count(counts.warning, w.warning), count(counts.info, w.info)].join(', ');
+  out += `\n${paint(colors, worst, colors.bold(`${symbol} ${count(total, w.problem)} (${parts})`))}\n`;
+  if (fixable > 0) out += paint(colors, worst, w.fixable(count(fixable, w.problem))) + '\n';
   return out;
 }

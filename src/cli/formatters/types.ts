@@ -20,6 +20,8 @@ export interface FormatInput {
   cwd: string;
   /** The tool's version. */
   version: string;
+  /** Language of the summary lines (`fr`); English by default. */
+  locale?: string;
 }
 
 export type Formatter = (input: FormatInput) => string;
