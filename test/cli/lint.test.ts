@@ -36,6 +36,12 @@ describe('kubeplan (global)', () => {
     }
   });
 
+  it('reports an unexpected failure as an internal error with exit 2', async () => {
+    const io = fakeIo('/', { stdout: () => { throw new Error('disk on fire'); } });
+    assert.equal(await run(['rules'], io), 2);
+    assert.match(io.err, /^kubeplan rules: internal error, please report it:\nError: disk on fire\n/);
+  });
+
   it('exits 2 with one line for an unknown command or no command', async () => {
     let io = fakeIo('/');
     assert.equal(await run(['lnit'], io), 2);
