@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BenchFile, Tool } from './lib/types';
-import { createFloor, createKubeplan } from './tools/kubeplan';
+import { createFloor, createKubeplan, createKubeplanJobs } from './tools/kubeplan';
 import { createMonokle } from './tools/monokle';
 import { createYls } from './tools/yls';
 
@@ -16,6 +16,7 @@ async function makeTool(name: string): Promise<Tool> {
     case 'floor': return createFloor();
     case 'kubeplan': return createKubeplan('all');
     case 'kubeplan-schema': return createKubeplan('schema');
+    case 'kubeplan-jobs2': return createKubeplanJobs(2);
     case 'yls': return createYls();
     case 'monokle': return createMonokle();
     default: throw new Error(`unknown tool ${name}`);
@@ -50,5 +51,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stdout.write(`${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n`);
+  if (process.env.BENCH_DEBUG) console.error(error);
   process.exitCode = 1;
 });

@@ -4,6 +4,8 @@
  * comparison with yaml-language-server; `all` runs every rule with its default severity.
  */
 import { parseAllDocuments } from 'yaml';
+import { lintParallel } from '../../src/cli/lint-parallel';
+import { defaultConfig } from '../../src/core/config/config';
 import { lint } from '../../src/core/lint';
 import { RULES } from '../../src/core/rules';
 import type { BenchFile, Tool } from '../lib/types';
@@ -38,6 +40,20 @@ export function createFloor(): Tool {
         docs += Array.isArray(parsed) ? parsed.length : 0;
       }
       return { findings: 0, resources: docs };
+    },
+  };
+}
+
+/** KubePlan with `--jobs N` worker threads (the same findings as one thread). */
+export function createKubeplanJobs(jobs: number): Tool {
+  const config = defaultConfig();
+  return {
+    name: `kubeplan lint --jobs ${jobs} (in-process)`,
+    async run(files: readonly BenchFile[]) {
+      const results = await lintParallel(files.map((f) => ({ ...f, config })), { jobs });
+      let findings = 0;
+      for (const r of results) findings += r.findings.length;
+      return { findings };
     },
   };
 }
