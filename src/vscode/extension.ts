@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { KubePlanCodeActions } from './code-actions';
 import { KubePlanCodeLens } from './codelens';
+import { registerDiagram } from './diagram-panel';
 import { registerCommands, registerStatusBar } from './commands';
 import { KubePlanHover } from './hover';
 import { KubePlanService } from './language-service';
@@ -57,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubePl
   );
   registerCommands(context, service);
   registerStatusBar(context, service);
-  // TODO(diagram): registerDiagram(context, deps) from ./diagram-panel once it lands (it registers kubeplan.openDiagram).
+  registerDiagram(context, { service });
   service.start();
   return { service, simulation };
 }

@@ -130,10 +130,14 @@ export class KubePlanService implements vscode.Disposable {
     return this.linter.getSource(document.uri.toString()) !== undefined || looksLikeKubernetes(document.getText());
   }
 
+  /** Excluded by `kubeplan.files.exclude`, or by the `ignore` globs of the nearest `.kubeplan.yaml` (relative to it). */
   private isExcluded(document: vscode.TextDocument): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder) return false;
-    return this.settings.exclude.some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0);
+    if (folder && this.settings.exclude.some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0)) return true;
+    const config = this.configs.nearest(document.uri.toString());
+    if (!config?.config.ignore.length) return false;
+    const base = vscode.Uri.parse(config.dir);
+    return config.config.ignore.some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(base, glob) }, document) > 0);
   }
 
   private onOpen(document: vscode.TextDocument): void {
@@ -157,7 +161,6 @@ export class KubePlanService implements vscode.Disposable {
       // A newer edit has its own timer; this one is stale.
       if (d.isClosed || d.version !== version) return;
       this.lintNow(d);
-      this.scheduleDependents(key);
     });
   }
 
@@ -183,8 +186,14 @@ export class KubePlanService implements vscode.Disposable {
     for (const [key, entry] of [...this.published]) {
       if (key === except) continue;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      if (open && !open.isClosed) this.lintNow(open);
-      else if (this.linter.getSource(key)) this.lintPath(entry.uri, undefined);
+      if (open && !open.isClosed) {
+        if (this.isCandidate(open)) this.lintNow(open);
+        else {
+          // Now excluded or disabled: its diagnostics go.
+          this.published.delete(key);
+          this.diagnostics.delete(open.uri);
+        }
+      } else if (this.linter.getSource(key)) this.lintPath(entry.uri, undefined);
     }
   }
 
@@ -198,8 +207,14 @@ export class KubePlanService implements vscode.Disposable {
     }
     const version = document.version;
     void this.whenIndexed();
-    this.linter.setFile(key, document.getText());
-    return this.lintPath(document.uri, version, documentPositions(document), () => document.version === version && !document.isClosed);
+    const text = document.getText();
+    const previous = this.linter.getSource(key);
+    this.linter.setFile(key, text);
+    const result = this.lintPath(document.uri, version, documentPositions(document), () => document.version === version && !document.isClosed);
+    // The text changed (whoever asked: the debounce, a code action, a CodeLens...): files that
+    // refer to this one may have new findings.
+    if (!previous || previous.text !== text) this.scheduleDependents(key);
+    return result;
   }
 
   /** Lints a file the linter holds and publishes the result, unless `current()` says it is stale by then. */

@@ -67,9 +67,10 @@ step_package() {
 }
 
 step_workspace() {
-  WS="$OUT/workspace"
-  rm -rf "$WS" && cp -r "$ROOT/test/e2e/vscode/workspace" "$WS"
-  say "fixture workspace copied to $WS"
+  # One copy per test kind: the UI test leaves unsaved edits, which VS Code would restore in the next window.
+  WS="$OUT/workspace" WS_UI="$OUT/workspace-ui"
+  rm -rf "$WS" "$WS_UI" && cp -r "$ROOT/test/e2e/vscode/workspace" "$WS" && cp -r "$ROOT/test/e2e/vscode/workspace" "$WS_UI"
+  say "fixture workspace copied to $WS and $WS_UI"
 }
 
 RUN="" SERVER_PGID="" BASE=""
@@ -110,7 +111,8 @@ step_server() {
   "workbench.tips.enabled": false,
   "chat.commandCenter.enabled": false,
   "git.enabled": false,
-  "git.openRepositoryInParentFolders": "never"
+  "git.openRepositoryInParentFolders": "never",
+  "files.hotExit": "off"
 }
 JSON
   local cs="$CS_DIR/node_modules/.bin/code-server"
@@ -137,9 +139,9 @@ JSON
 }
 
 step_ui() {
-  local args=(--base "$BASE" --workspace "$WS" --out "$OUT")
+  local args=(--base "$BASE" --workspace "$WS_UI" --out "$OUT")
   # The diagram panel names the simulated nodes; its text is checked once the panel exists.
-  if [ -f "$ROOT/src/vscode/diagram-panel.ts" ]; then args+=(--diagram-text "${KUBEPLAN_E2E_DIAGRAM_TEXT:-node-1}"); else args+=(--no-diagram); fi
+  if [ -f "$ROOT/src/vscode/diagram-panel.ts" ]; then args+=(--diagram-text "${KUBEPLAN_E2E_DIAGRAM_TEXT:-nightly-report}"); else args+=(--no-diagram); fi
   say "UI test"
   node "$HARNESS/e2e-ui.mjs" "${args[@]}"
 }

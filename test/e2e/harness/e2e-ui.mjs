@@ -112,8 +112,9 @@ try {
   log('ran "KubePlan: Open Cluster Diagram"');
   const body = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame').locator('body');
   if (opt['diagram-text']) {
-    const shown = await appears(body.filter({ hasText: opt['diagram-text'] }));
-    check(shown, `the diagram shows "${opt['diagram-text']}"`);
+    // In the drawing itself (an SVG), not only in the toolbar's menus.
+    const shown = await appears(body.locator('svg', { hasText: opt['diagram-text'] }).first());
+    check(shown, `the diagram draws "${opt['diagram-text']}"`);
     if (shown) log(`diagram text: ${(await body.innerText()).replace(/\s+/g, ' ').slice(0, 300)}`);
   } else {
     check(await appears(body), 'the diagram webview opens');

@@ -66,6 +66,19 @@ describe('diagnostics', () => {
     await revert(configMap);
   });
 
+  it('updates the other files when a provider lints the changed file before the debounce does', async () => {
+    const deployment = (await open('app/deployment.yaml')).document;
+    await api.service.whenIndexed();
+    await waitForRule(deployment.uri, 'configmap-not-found', 0);
+    const configMap = (await open('app/configmap.yaml')).document;
+    await replaceText(configMap, 'name: web-config', 'name: renamed-config');
+    // Hover asks for the findings of the new version at once, ahead of the debounce timer.
+    await vscode.commands.executeCommand('vscode.executeHoverProvider', configMap.uri, new vscode.Position(0, 1));
+    await waitForRule(deployment.uri, 'configmap-not-found');
+    await revert(configMap);
+    await waitForRule(deployment.uri, 'configmap-not-found', 0);
+  });
+
   it('follows files created and deleted on disk', async () => {
     const worker = (await open('app/worker.yaml')).document;
     await api.service.whenIndexed();

@@ -77,6 +77,11 @@ describe('language features', () => {
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.includes('web-config'), labels.slice(0, 20).join(', '));
     assert.ok(labels.includes('worker-config') === false, 'only ConfigMaps that exist');
+
+    const cron = (await open('app/cronjob.yaml')).document;
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', cron.uri, positionOf(cron, 'OnFailure', 0));
+    const valueLabels = values.items.filter((i) => i.kind === vscode.CompletionItemKind.EnumMember).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.deepEqual(valueLabels.sort(), ['Always', 'Never', 'OnFailure']);
   });
 
   it('puts a CodeLens above each workload with where the simulation places its pods', async () => {
