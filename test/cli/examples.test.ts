@@ -48,6 +48,24 @@ describe('examples', () => {
     assert.ok(!parseJson<JsonFileReport[]>(io.out)[0]!.findings.some((f) => f.ruleId === 'require-readiness-probe'));
   });
 
+  it('README: the JSON output example is what kubeplan prints', async () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /## JSON output[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
+    assert.ok(block, 'README has a JSON output example');
+    const example = JSON.parse(block[1]!) as JsonFileReport[];
+    const io = fakeIo(ROOT);
+    await run(['lint', example[0]!.file, '--format', 'json'], io);
+    const actual = parseJson<JsonFileReport[]>(io.out)[0]!;
+    for (const shown of example[0]!.findings) {
+      const match = actual.findings.find((f) => f.ruleId === shown.ruleId && f.line === shown.line && f.column === shown.column);
+      assert.ok(match, `no ${shown.ruleId} finding at ${shown.line}:${shown.column}`);
+      const { message, ...rest } = shown;
+      const { message: actualMessage, fix: _fix, ...actualRest } = match;
+      assert.deepEqual(actualRest, rest);
+      assert.ok(actualMessage.startsWith(message.replace(/…$/, '')), actualMessage);
+    }
+  });
+
   it('hardened: no warning and no error', async () => {
     const io = fakeIo(ROOT);
     const code = await run(['lint', 'examples/hardened', '--format', 'json'], io);
