@@ -20,7 +20,7 @@ export function parseQuantityMilli(value: unknown): bigint | undefined {
     value = String(value);
   }
   if (typeof value !== 'string') return undefined;
-  const m = QUANTITY.exec(value.trim());
+  const m = QUANTITY.exec(value); // no trimming: " 1" is not a quantity for the API server either
   if (!m) return undefined;
   const [, number, binary, exponent, decimal] = m;
   const negative = number!.startsWith('-');
