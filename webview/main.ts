@@ -254,8 +254,11 @@ function render(): void {
   svg.attr('viewBox', null);
   svg.select('.kp-root').attr('transform', currentTransform().toString());
   refreshNamespaces();
-  refilter();
-  applySelection(svg, new Set([...highlighted, ...(state.selected ? [state.selected] : [])]));
+  // A fresh drawing has nothing dimmed or selected: touch the classes only when needed.
+  if (state.query.trim() || state.namespace) refilter();
+  else matchCount.textContent = '';
+  const selected = new Set([...highlighted, ...(state.selected ? [state.selected] : [])]);
+  if (selected.size) applySelection(svg, selected);
   if (state.selected && drawing.layout.boxes.has(state.selected)) showDetails(state.selected);
   else showSummary(view);
   updateWhatIfBanner();
@@ -439,7 +442,8 @@ function handle(message: ToWebview): void {
       buildWhatIfBar();
       render();
       if (first && !restoredZoom) fitToView();
-      save();
+      // Saving clones the whole view: after the frame is painted, not before.
+      saveSoon();
       document.body.setAttribute('data-rendered', String(++renders));
       break;
     }

@@ -35,6 +35,7 @@ export interface DrawOptions {
 
 /** What the drawing keeps for later restyling without a redraw. */
 export interface Drawing {
+  t: Translate;
   view: ClusterView;
   layout: Layout;
   colors: Map<string, string>;
@@ -72,7 +73,7 @@ export function drawDiagram(svg: AnySelection, view: ClusterView, layout: Layout
   const findings = findingsByKey(view);
   const descriptions = new Map<string, () => string[]>();
   const drawing: Drawing = {
-    view, layout, colors, findings,
+    t, view, layout, colors, findings,
     describe: (key) => [...(descriptions.get(key)?.() ?? []), ...describeFindings(t, findings.get(key))],
     sources: sourcesByKey(layout),
     ensureLayer: (layer) => {
@@ -113,7 +114,7 @@ export function drawDiagram(svg: AnySelection, view: ClusterView, layout: Layout
   };
   for (const band of layout.bands) {
     back.append('text').attr('class', 'kp-band-title').attr('x', band.x).attr('y', band.y + 12).text(bandTitle[band.id]);
-    for (const label of band.groupLabels) back.append('text').attr('class', 'kp-group-label').attr('x', label.x).attr('y', label.y).text(label.text);
+    for (const label of band.groupLabels) back.append('text').attr('class', 'kp-group-label').attr('x', label.x).attr('y', label.y).text(label.text || t('clusterScoped'));
     for (const it of band.items) descriptions.set(it.key, () => describeItem(t, it));
     const items = front.append('g').attr('class', `kp-band-items kp-band-${band.id}`)
       .selectAll('g').data(band.items).join('g')
@@ -250,6 +251,8 @@ export function drawDiagram(svg: AnySelection, view: ClusterView, layout: Layout
   };
   for (const layer of options.layers) drawing.ensureLayer(layer);
 
+  drawLegend(svg, drawing, options.colorBy);
+
   if (layout.nodes.length === 0 && view.pods.length === 0 && view.services.length === 0) {
     root.append('text').attr('class', 'kp-muted').attr('x', 20).attr('y', 40).text(t('empty'));
   }
@@ -309,8 +312,27 @@ export function setLayers(svg: AnySelection, drawing: Drawing, layers: ReadonlyS
   });
 }
 
-/** Recolours the pods (no redraw). */
+/** The colour key, right-aligned on the Nodes title line (workload colours are the swatches of the Workloads band). */
+function drawLegend(svg: AnySelection, drawing: Drawing, colorBy: ColorBy): void {
+  const { t, layout } = drawing;
+  svg.selectAll('.kp-legend').remove();
+  const entries = colorBy === 'qos' ? Object.entries(QOS_COLORS) : colorBy === 'state' ? Object.entries(STATE_COLORS) : [];
+  const legend = svg.select('.kp-root').append('g').attr('class', 'kp-legend');
+  const label = t(colorBy === 'qos' ? 'legendQos' : colorBy === 'state' ? 'legendState' : 'legendWorkload');
+  let x = layout.width - 20;
+  for (const [name, color] of [...entries].reverse()) {
+    x -= name.length * 6 + 4;
+    legend.append('text').attr('class', 'kp-legend-text').attr('x', x).attr('y', layout.nodesTitleY + 12).text(name);
+    x -= 14;
+    legend.append('rect').attr('x', x).attr('y', layout.nodesTitleY + 3).attr('width', 10).attr('height', 10).attr('rx', 2).attr('fill', color);
+    x -= 8;
+  }
+  legend.append('text').attr('class', 'kp-legend-text').attr('x', x).attr('y', layout.nodesTitleY + 12).attr('text-anchor', 'end').text(label);
+}
+
+/** Recolours the pods and the legend (no redraw). */
 export function recolor(svg: AnySelection, drawing: Drawing, colorBy: ColorBy): void {
+  drawLegend(svg, drawing, colorBy);
   svg.selectAll('.kp-pod-fill').attr('fill', function (this: any) {
     const d = (this.__data__ ?? this.parentNode?.__data__) as PodBox | undefined;
     return d ? podColor(d.pod, d.ownerKey, colorBy, drawing.colors) : null;

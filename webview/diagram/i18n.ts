@@ -67,6 +67,7 @@ const EN = {
   legendQos: 'colour: QoS class',
   legendState: 'colour: state',
   empty: 'Nothing to draw: no workload, Service or node in the manifests.',
+  clusterScoped: '(cluster-wide)',
   // Toolbar and chrome of the webview
   layers: 'Layers',
   layerIngress: 'Ingress → Service',
@@ -169,6 +170,7 @@ const FR: Partial<Record<StringId, string>> = {
   legendQos: 'couleur : classe QoS',
   legendState: 'couleur : état',
   empty: 'Rien à dessiner : aucune charge de travail, aucun Service ni nœud dans les manifestes.',
+  clusterScoped: '(tout le cluster)',
   layers: 'Calques',
   layerIngress: 'Ingress → Service',
   layerServices: 'Service → pods',

@@ -40,6 +40,7 @@ export interface PodBox extends Box {
 export interface Label {
   x: number;
   y: number;
+  /** A namespace; empty for cluster-scoped objects. */
   text: string;
 }
 
@@ -261,7 +262,9 @@ function volumeSubtitle(v: VolumeView): string {
 }
 
 /** Items of a band in rows, wrapping at the width; a new row per namespace when grouping. */
-function flowBand(id: Band['id'], items: ItemBox[], x0: number, y0: number, width: number, group: boolean): Band {
+function flowBand(id: Band['id'], unsorted: ItemBox[], x0: number, y0: number, width: number, group: boolean): Band {
+  // Grouping keeps each namespace together (a stable sort: the band's own order within each).
+  const items = group ? [...unsorted].sort((a, b) => cmp(a.namespace ?? '', b.namespace ?? '')) : unsorted;
   const perRow = Math.max(1, Math.floor((width + ITEM_GAP) / (ITEM_W + ITEM_GAP)));
   const labels: Label[] = [];
   let x = 0;
@@ -273,7 +276,7 @@ function flowBand(id: Band['id'], items: ItemBox[], x0: number, y0: number, widt
     const groupName = it.namespace ?? '';
     if (group && (first || groupName !== current)) {
       if (!first) y += ITEM_H + ITEM_GAP;
-      labels.push({ x: x0, y: y + 10, text: groupName || '(cluster)' });
+      labels.push({ x: x0, y: y + 10, text: groupName });
       y += GROUP_LABEL_H;
       col = 0;
       current = groupName;

@@ -76,6 +76,12 @@ describe('diagram layout', () => {
     assert.deepEqual(agent0(true).groupLabels.map((l) => l.text), ['monitoring', 'shop']);
   });
 
+  it('keeps each namespace together in a band when grouping', () => {
+    const storage = layoutView(fixture('small-app.json'), { groupByNamespace: true }).bands.find((b) => b.id === 'storage')!;
+    assert.deepEqual(storage.items.map((i) => i.namespace ?? ''), ['', 'shop', 'shop', 'shop']);
+    assert.deepEqual(storage.groupLabels.map((l) => l.text), ['', 'shop']);
+  });
+
   it('routes each wiring to the boxes of its ends, in its layer', () => {
     const layout = layoutView(fixture('small-app.json'), { groupByNamespace: false });
     const pairs = (layer: string) => layout.edges.filter((e) => e.layer === layer).map((e) => `${e.from} -> ${e.to}`).sort();

@@ -63,6 +63,7 @@ describe('kubeplan render (headless SVG)', () => {
   it('colours pods by QoS or state, and themes the picture', () => {
     const qos = parse(renderSvg(fixture('small-app.json'), { colorBy: 'qos' }));
     assert.equal(Array.from(qos.querySelectorAll('g[data-key="pod:shop/postgres-0"] rect'))[0]!.getAttribute('fill'), '#59a14f');
+    assert.deepEqual(texts(qos, '.kp-legend text'), ['BestEffort', 'Burstable', 'Guaranteed', 'colour: QoS class']);
     const dark = parse(renderSvg(fixture('small-app.json'), { theme: 'dark' }));
     const background = Array.from(dark.querySelectorAll('rect'))[0]!;
     assert.equal(background.getAttribute('fill'), '#1e1e1e');
