@@ -91,6 +91,13 @@ describe('formatters', () => {
       region: { startLine: 7, startColumn: 9, endLine: 7, endColumn: 16 },
     });
     assert.equal(result.level, 'error');
+    assert.deepEqual(result.fixes, [{
+      description: { text: 'Use production' },
+      artifactChanges: [{
+        artifactLocation: { uri: 'cm.yaml', uriBaseId: '%SRCROOT%' },
+        replacements: [{ deletedRegion: { startLine: 7, startColumn: 9, endLine: 7, endColumn: 16 }, insertedContent: { text: 'production' } }],
+      }],
+    }]);
     assert.equal(run.results.find((r: { ruleId: string }) => r.ruleId === 'test-note').level, 'note');
     assert.ok(run.results.some((r: any) => r.locations[0].physicalLocation.artifactLocation.uri === 'dir%20with%2C%20odd%3A%20name%25/b.yaml'));
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `file://${project.dir.split('/').map(encodeURIComponent).join('/')}/`);

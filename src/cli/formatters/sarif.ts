@@ -52,6 +52,23 @@ export function toSarif(input: FormatInput): Record<string, unknown> {
       }],
       properties: { messageId: f.messageId },
     };
+    const fix = f.fix;
+    if (fix) {
+      // The safe fix, as SARIF viewers can apply it (GitHub shows it as text).
+      result.fixes = [{
+        description: { text: fix.title },
+        artifactChanges: [{
+          artifactLocation: fileUri(file.file),
+          replacements: fix.edits.map((e) => {
+            const r = regionOf(file.lines, e.range);
+            return {
+              deletedRegion: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+              insertedContent: { text: e.text },
+            };
+          }),
+        }],
+      }];
+    }
     const index = ruleIndex.get(f.ruleId);
     if (index !== undefined) result.ruleIndex = index;
     return result;
