@@ -77,6 +77,13 @@ try {
   log(`Problems panel: ${(await page.locator('.markers-panel').innerText()).replace(/\s+/g, ' ').slice(0, 400)}`);
   await shot('ui-1-problems.png');
 
+  // The rule id of a problem is a link to the rule's page, opened inside VS Code (offline).
+  await page.locator('.markers-panel .monaco-list-row a', { hasText: 'no-latest-image-tag' }).first().click();
+  const docsTab = page.locator('.tabs-container .tab', { hasText: 'no-latest-image-tag' }).first();
+  check(await appears(docsTab), 'the rule id link opens the rule\'s page');
+  await shot('ui-1b-rule-page.png');
+  await page.locator('.tabs-container .tab', { hasText: 'broken.yaml' }).first().click();
+
   // 2. A quick fix from the Ctrl+. menu, with the cursor on the image.
   await page.locator('.view-lines .view-line span', { hasText: 'nginx:latest' }).last().click();
   await page.waitForTimeout(300);
