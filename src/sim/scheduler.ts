@@ -180,6 +180,8 @@ export interface SchedulerInput {
   namespaceLabels: Map<string, Record<string, string>>;
   /** Map selectors of the Services, by namespace: part of the default spreading selector. */
   serviceSelectors: Map<string, Array<Record<string, string>>>;
+  /** Claims that exist (`namespace/name`): PersistentVolumeClaims among the inputs and those of StatefulSets. */
+  claims?: ReadonlySet<string>;
 }
 
 export class Scheduler {
@@ -375,6 +377,18 @@ export class Scheduler {
   /** Schedules one pod: binds it and returns its node, or returns why it cannot run. */
   schedule(pod: SimPod): ScheduleResult {
     const all = this.order;
+    // VolumeBinding's PreFilter: a claim that does not exist stops the pod before any node is looked at.
+    const ownClaim = (c: string): boolean => pod.owner.kind === 'StatefulSet' && c.endsWith(`-${pod.name}`);
+    const missing = this.input.claims ? pod.claims.find((c) => !ownClaim(c) && !this.input.claims!.has(`${pod.namespace}/${c}`)) : undefined;
+    if (missing !== undefined) {
+      return {
+        failure: {
+          message: `0/${all.length} nodes are available: persistentvolumeclaim "${missing}" not found.`,
+          // As clusters report it: preemption looks at every node and finds nothing to evict.
+          preemption: `preemption: ${fitMessage(all.length, Array(all.length).fill(MSG.noVictims))}`,
+        },
+      };
+    }
     let nodes = all;
     const absent: string[] = [];
     if (pod.daemonSetNode !== undefined) {

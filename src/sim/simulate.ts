@@ -139,7 +139,14 @@ function schedulerInput(context: Context, nodes: SimNode[]): ConstructorParamete
       else serviceSelectors.set(ns, [selector]);
     }
   }
-  return { nodes, namespaceLabels, serviceSelectors };
+  return { nodes, namespaceLabels, serviceSelectors, claims: claimKeys(context) };
+}
+
+/** `namespace/name` of the PersistentVolumeClaims among the inputs (StatefulSet claims are created with their pods). */
+function claimKeys(context: Context): Set<string> {
+  const keys = new Set<string>();
+  for (const m of context.manifests) if (m.kind === 'PersistentVolumeClaim') keys.add(`${m.namespace ?? context.defaultNamespace}/${m.name}`);
+  return keys;
 }
 
 /** Queue order: higher priority first, then creation order (PrioritySort). */
