@@ -19,6 +19,8 @@ import {
 } from './model';
 
 // d3 selections over whatever DOM the caller has (no DOM types here: the CLI compiles without them).
+// Groups are always drawn fresh, so data joins use enter().append() (join() would reorder, which is
+// quadratic in linkedom).
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type AnySelection = d3.Selection<any, any, any, any>;
 
@@ -117,7 +119,7 @@ export function drawDiagram(svg: AnySelection, view: ClusterView, layout: Layout
     for (const label of band.groupLabels) back.append('text').attr('class', 'kp-group-label').attr('x', label.x).attr('y', label.y).text(label.text || t('clusterScoped'));
     for (const it of band.items) descriptions.set(it.key, () => describeItem(t, it));
     const items = front.append('g').attr('class', `kp-band-items kp-band-${band.id}`)
-      .selectAll('g').data(band.items).join('g')
+      .selectAll('g').data(band.items).enter().append('g')
       .attr('class', (d: ItemBox) => `kp-el kp-item kp-${d.kind}`)
       .attr('transform', (d: ItemBox) => `translate(${d.x},${d.y})`);
     focusable(items, (d: ItemBox) => d.key, (d: ItemBox) => describeItem(t, d)[0] ?? d.name);
@@ -137,7 +139,7 @@ export function drawDiagram(svg: AnySelection, view: ClusterView, layout: Layout
 
   // Nodes.
   back.append('text').attr('class', 'kp-section-title').attr('x', 20).attr('y', layout.nodesTitleY + 12).text(t('nodes'));
-  const cards = front.append('g').attr('class', 'kp-nodes').selectAll('g.kp-node').data(layout.nodes).join('g')
+  const cards = front.append('g').attr('class', 'kp-nodes').selectAll('g.kp-node').data(layout.nodes).enter().append('g')
     .attr('class', (d: NodeBox) => `kp-el kp-node kp-${d.state}`)
     .attr('transform', (d: NodeBox) => `translate(${d.x},${d.y})`);
   focusable(cards, (d: NodeBox) => d.key, (d: NodeBox) => describeNode(t, d.name, d.node, d.state).join('. '));
@@ -198,7 +200,7 @@ export function drawDiagram(svg: AnySelection, view: ClusterView, layout: Layout
   const podClass = (d: PodBox): string => `kp-el kp-pod${d.pod.node ? '' : ' kp-pending'}`;
   const podsG = front.append('g').attr('class', 'kp-pods');
   if (layout.detailed) {
-    const pods = podsG.selectAll('g').data(allPods).join('g').attr('class', podClass)
+    const pods = podsG.selectAll('g').data(allPods).enter().append('g').attr('class', podClass)
       .attr('transform', (d: PodBox) => `translate(${d.x},${d.y})`);
     focusable(pods, (d: PodBox) => d.key, (d: PodBox) => describePod(t, d.pod, view.whatIf).join('. '), !!options.interactive);
     pods.append('rect').attr('class', (d: PodBox) => `kp-pod-fill${podFlag(d)}`).attr('width', (d: PodBox) => d.w).attr('height', (d: PodBox) => d.h).attr('rx', 4)
@@ -206,7 +208,7 @@ export function drawDiagram(svg: AnySelection, view: ClusterView, layout: Layout
     pods.append('text').attr('class', 'kp-pod-name').attr('x', 5).attr('y', 13).text((d: PodBox) => fit(d.pod.name, d.w - 8, 10));
     title(pods, (d: PodBox) => d.key);
   } else {
-    const pods = podsG.selectAll('rect').data(allPods).join('rect').attr('class', (d: PodBox) => `${podClass(d)} kp-pod-fill${podFlag(d)}`)
+    const pods = podsG.selectAll('rect').data(allPods).enter().append('rect').attr('class', (d: PodBox) => `${podClass(d)} kp-pod-fill${podFlag(d)}`)
       .attr('x', (d: PodBox) => d.x).attr('y', (d: PodBox) => d.y).attr('width', (d: PodBox) => d.w).attr('height', (d: PodBox) => d.h).attr('rx', 2)
       .attr('fill', (d: PodBox) => podColor(d.pod, d.ownerKey, options.colorBy, colors));
     // Thousands of squares: reachable with the arrow keys from their node rather than with Tab.
@@ -236,13 +238,13 @@ export function drawDiagram(svg: AnySelection, view: ClusterView, layout: Layout
         entry.to.push(e.to);
         entry.d.push(e.d);
       }
-      g.selectAll('path').data([...bySource.values()]).join('path')
+      g.selectAll('path').data([...bySource.values()]).enter().append('path')
         .attr('class', 'kp-edge kp-plain')
         .attr('d', (d: { d: string[] }) => d.d.join(''))
         .attr('data-from', (d: { from: string }) => d.from);
       return;
     }
-    const paths = g.selectAll('path').data(edges).join('path')
+    const paths = g.selectAll('path').data(edges).enter().append('path')
       .attr('class', (d: EdgeGeom) => `kp-edge kp-${d.style}`)
       .attr('d', (d: EdgeGeom) => d.d)
       .attr('data-from', (d: EdgeGeom) => d.from).attr('data-to', (d: EdgeGeom) => d.to);
