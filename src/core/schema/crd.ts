@@ -11,7 +11,7 @@ import type { ErrorObject } from 'ajv';
 import type { WorkspaceIndex } from '../model/workspace-index';
 import type { Manifest } from '../source/parse';
 import { isRecord } from '../source/parse';
-import type { JsonSchema } from './kubernetes';
+import { builtinDefinitions, builtinSchema, type JsonSchema } from './kubernetes';
 
 export interface CustomKind {
   group: string;
@@ -63,6 +63,8 @@ export function customKindOf(index: WorkspaceIndex, apiVersion: string, kind: st
 
 export interface CustomValidator {
   schema: JsonSchema;
+  /** The definitions the schema's `$ref`s point into (ObjectMeta's, for `metadata`). */
+  definitions: Record<string, JsonSchema>;
   validate: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 }
 
@@ -89,20 +91,50 @@ export function customValidator(openAPIV3Schema: Record<string, unknown>, preser
   const cached = cache.get(openAPIV3Schema);
   if (cached !== undefined) return cached;
   let result: CustomValidator | null = null;
-  const schema = convertStructural(openAPIV3Schema, true, true, 0, preserveUnknownFields);
+  const definitions = objectMetaDefinitions();
+  const schema = withObjectMeta(convertStructural(openAPIV3Schema, true, true, 0, preserveUnknownFields), definitions);
   try {
-    result = { schema, validate: getAjv().compile(schema) };
+    result = { schema, definitions, validate: getAjv().compile(schema) };
   } catch {
     // A pattern JavaScript cannot read (RE2 syntax): validate everything else.
     try {
-      const lenient = convertStructural(openAPIV3Schema, true, false, 0, preserveUnknownFields);
-      result = { schema: lenient, validate: getAjv().compile(lenient) };
+      const lenient = withObjectMeta(convertStructural(openAPIV3Schema, true, false, 0, preserveUnknownFields), definitions);
+      result = { schema: lenient, definitions, validate: getAjv().compile(lenient) };
     } catch {
       result = null;
     }
   }
   cache.set(openAPIV3Schema, result);
   return result;
+}
+
+let metaDefinitions: Record<string, JsonSchema> | undefined;
+
+/**
+ * ObjectMeta's definition and those it refers to, from the built-in bundle: the API server
+ * checks the metadata of custom resources as of any object.
+ */
+function objectMetaDefinitions(): Record<string, JsonSchema> {
+  if (metaDefinitions) return metaDefinitions;
+  const all = builtinDefinitions();
+  const out: Record<string, JsonSchema> = {};
+  const ref = builtinSchema('v1', 'ConfigMap')?.properties?.metadata?.$ref;
+  const pending = ref ? [ref.slice(ref.lastIndexOf('/') + 1)] : [];
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (out[name] || !all[name]) continue;
+    out[name] = all[name]!;
+    for (const m of JSON.stringify(all[name]).matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g)) pending.push(m[1]!);
+  }
+  metaDefinitions = out;
+  return out;
+}
+
+/** The converted root schema with `metadata` checked as ObjectMeta. */
+function withObjectMeta(schema: JsonSchema, definitions: Record<string, JsonSchema>): JsonSchema {
+  const ref = builtinSchema('v1', 'ConfigMap')?.properties?.metadata;
+  if (!ref || !schema.properties) return schema;
+  return { ...schema, properties: { ...schema.properties, metadata: ref }, definitions };
 }
 
 const COPIED = ['enum', 'required', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'multipleOf'];

@@ -20,7 +20,6 @@ export interface ValidationResult {
 const NONE: ValidationResult = Object.freeze({ source: undefined, problems: Object.freeze([]) as unknown as SchemaProblem[] });
 const VALID_BUILTIN: ValidationResult = Object.freeze({ source: 'builtin', problems: NONE.problems });
 const VALID_CRD: ValidationResult = Object.freeze({ source: 'crd', problems: NONE.problems });
-const NO_DEFINITIONS = {};
 
 /** Validates a manifest's object; no problems (and no allocation) when it is valid. */
 export function validateManifest(manifest: Manifest, index: WorkspaceIndex): ValidationResult {
@@ -37,5 +36,5 @@ export function validateManifest(manifest: Manifest, index: WorkspaceIndex): Val
   const compiled = customValidator(openAPIV3Schema, custom!.preserveUnknownFields);
   if (!compiled) return NONE;
   if (compiled.validate(object)) return VALID_CRD;
-  return { source: 'crd', problems: mapErrors(compiled.validate.errors ?? [], object, compiled.schema, NO_DEFINITIONS) };
+  return { source: 'crd', problems: mapErrors(compiled.validate.errors ?? [], object, compiled.schema, compiled.definitions) };
 }

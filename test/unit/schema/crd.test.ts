@@ -37,6 +37,8 @@ describe('CRD schemas', () => {
     assert.equal(v.validate({ apiVersion: 'x/v1', kind: 'X', spec: { n: 4 } }), false);
     assert.equal(v.validate({ apiVersion: 'x/v1', kind: 'X', spec: { m: 1 } }), false);
     assert.equal(customValidator(schema), v, 'compiled once per schema object');
+    assert.equal(v.validate({ apiVersion: 'x/v1', kind: 'X', metadata: { name: 'a', nmae: 'typo' } }), false, 'metadata is ObjectMeta');
+    assert.equal(v.validate({ apiVersion: 'x/v1', kind: 'X', metadata: { name: 'a', labels: { a: 'b' }, annotations: { c: 'd' }, namespace: 'n' } }), true);
   });
 
   it('a CRD that preserves unknown fields accepts them everywhere, still checking the ones it names', () => {

@@ -258,6 +258,13 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'the metadata of a custom resource is checked as of any object',
+      code: 'apiVersion: example.com/v1\nkind: Backup\nmetadata:\n  name: nightly\n  labels:\n    retention: 7\nspec:\n  schedule: "0 3 * * *"\n',
+      files: [{ path: 'crd.yaml', text: crd }],
+      errors: [{ messageId: 'wrongTypeQuote', line: 6, column: 16, endLine: 6, endColumn: 17, messageIncludes: ['metadata.labels.retention'] }],
+      output: 'apiVersion: example.com/v1\nkind: Backup\nmetadata:\n  name: nightly\n  labels:\n    retention: "7"\nspec:\n  schedule: "0 3 * * *"\n',
+    },
+    {
       name: 'no rename onto a field that is already there',
       code: 'apiVersion: example.com/v1\nkind: Backup\nmetadata:\n  name: nightly\nspec:\n  shedule: "0 3 * * *"\n  schedule: "0 4 * * *"\n',
       files: [{ path: 'crd.yaml', text: crd }],
