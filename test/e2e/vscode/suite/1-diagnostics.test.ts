@@ -93,6 +93,24 @@ describe('diagnostics', () => {
     await waitForRule(worker.uri, 'configmap-not-found');
   });
 
+  it('gives related locations in other files, and tags deprecated APIs', async () => {
+    const copy = workspaceUri('app/configmap-copy.yaml');
+    await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(workspaceUri('app/configmap.yaml')));
+    try {
+      const { document } = await open('app/configmap-copy.yaml');
+      const [duplicate] = await waitForRule(document.uri, 'duplicate-resource');
+      const related = duplicate!.relatedInformation ?? [];
+      assert.ok(related.some((r) => r.location.uri.path.endsWith('/app/configmap.yaml') && rangeText(r.location.range) === '3:8-3:18'),
+        JSON.stringify(related.map((r) => [r.location.uri.path, rangeText(r.location.range), r.message])));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(copy);
+    }
+    const hpa = (await open('hpa/hpa.yaml')).document;
+    const [deprecated] = await waitForRule(hpa.uri, 'deprecated-api-version');
+    assert.deepEqual(deprecated!.tags, [vscode.DiagnosticTag.Deprecated]);
+  });
+
   it('lints the whole workspace on demand, closed files included', async () => {
     const count = await vscode.commands.executeCommand<number>('kubeplan.lintWorkspace');
     assert.ok(count >= 5, `linted ${count} files`);

@@ -84,6 +84,19 @@ describe('language features', () => {
     assert.deepEqual(valueLabels.sort(), ['Always', 'Never', 'OnFailure']);
   });
 
+  it('completes field names from the schema, and values after a key', async () => {
+    const { document } = await open('app/partial.yaml');
+    const labelsAt = async (position: vscode.Position, kind: vscode.CompletionItemKind): Promise<string[]> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      return list.items.filter((i) => i.kind === kind).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    };
+    const fields = await labelsAt(new vscode.Position(7, 2), vscode.CompletionItemKind.Field); // the empty line under spec
+    assert.ok(fields.includes('selector') && fields.includes('strategy') && fields.includes('minReadySeconds'), fields.join(', '));
+    assert.ok(!fields.includes('containers'), 'fields of spec, not of the pod spec');
+    const policies = await labelsAt(new vscode.Position(13, 27), vscode.CompletionItemKind.EnumMember);
+    assert.deepEqual(policies.sort(), ['Always', 'IfNotPresent', 'Never']);
+  });
+
   it('puts a CodeLens above each workload with where the simulation places its pods', async () => {
     const { document } = await open('app/deployment.yaml');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
