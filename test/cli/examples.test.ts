@@ -66,6 +66,14 @@ describe('examples', () => {
     }
   });
 
+  it('both folders lint together without duplicate objects', async () => {
+    const io = fakeIo(ROOT);
+    await run(['lint', 'examples', '--format', 'json'], io);
+    const ids = parseJson<JsonFileReport[]>(io.out).flatMap((f) => f.findings.map((x) => x.ruleId));
+    assert.ok(ids.length > 0);
+    assert.ok(!ids.includes('duplicate-resource'));
+  });
+
   it('hardened: no warning and no error', async () => {
     const io = fakeIo(ROOT);
     const code = await run(['lint', 'examples/hardened', '--format', 'json'], io);
