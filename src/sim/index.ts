@@ -4,3 +4,4 @@
 export { simulate, lineResolver, resolveNodes, type SimulateOptions } from './simulate';
 export { defaultCluster, clusterFromConfig, clusterFromK3d, type SimNode } from './cluster';
 export { fitMessage } from './scheduler';
+export { workloadSummary } from './summary';

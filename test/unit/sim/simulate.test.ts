@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFile } from '../../../src/core/source/parse';
-import { lineResolver, simulate, type SimulateOptions } from '../../../src/sim';
+import { lineResolver, simulate, workloadSummary, type SimulateOptions } from '../../../src/sim';
 import { CLUSTER_VIEW_VERSION } from '../../../src/protocol/cluster-view';
 
 function run(text: string, options: SimulateOptions = {}) {
@@ -69,5 +69,14 @@ describe('effective requests', () => {
     assert.equal(migrate.qos, 'Burstable');
     assert.equal(view.pods.find((p) => p.name === 'db-0')!.qos, 'Guaranteed');
     assert.equal(view.pods.find((p) => p.name.startsWith('edge-'))!.qos, 'BestEffort');
+  });
+});
+
+describe('workloadSummary', () => {
+  it('says where the pods of a workload land and how many are Pending, for the CodeLens', () => {
+    const view = run(deployment(7, '1500m'));
+    assert.equal(workloadSummary(view, { kind: 'Deployment', name: 'web', namespace: 'default' }), '7 pods → node-1, node-2, node-3 · 1 Pending');
+    assert.equal(workloadSummary(view, { kind: 'Deployment', name: 'nope' }), undefined);
+    assert.equal(workloadSummary(run(deployment(0, '1')), { kind: 'Deployment', name: 'web' }), 'no pods');
   });
 });
