@@ -70,9 +70,11 @@ export interface ParseLimits {
   maxAliasCount: number;
   /** Nesting depth of collections beyond which a document is not parsed. */
   maxDepth: number;
+  /** Files with more YAML documents (`---`) than this are not parsed (each costs a parser object). */
+  maxDocuments?: number;
 }
 
-export const DEFAULT_LIMITS: ParseLimits = { maxFileSize: 64 * 1024 * 1024, maxAliasCount: 1000, maxDepth: 500 };
+export const DEFAULT_LIMITS: ParseLimits = { maxFileSize: 64 * 1024 * 1024, maxAliasCount: 1000, maxDepth: 500, maxDocuments: 50_000 };
 
 /**
  * Kubernetes reads YAML through go-yaml's 1.1 rules (`yes` and `on` are booleans, `0644` is
@@ -98,6 +100,15 @@ export function parseFile(path: string, text: string, limits: ParseLimits = DEFA
     file.problems.push({
       ruleId: 'input-too-large', messageId: 'fileTooLarge', range: [0, 0],
       data: { size: formatSize(text.length), limit: formatSize(limits.maxFileSize) },
+    });
+    return file;
+  }
+  const markers = limits.maxDocuments === undefined ? 0 : countDocumentMarkers(text, limits.maxDocuments);
+  if (limits.maxDocuments !== undefined && markers > limits.maxDocuments) {
+    file.kind = 'too-large';
+    file.problems.push({
+      ruleId: 'input-too-large', messageId: 'fileTooLarge', range: [0, 0],
+      data: { size: `more than ${limits.maxDocuments.toLocaleString('en-US')} YAML documents`, limit: `${limits.maxDocuments.toLocaleString('en-US')}-document` },
     });
     return file;
   }
@@ -317,6 +328,19 @@ function maxNestingDepth(text: string, limit: number): { exceeded: boolean; at: 
     }
   }
   return { exceeded: false, at: 0 };
+}
+
+/** Counts `---` document markers at the start of a line, stopping once past `limit`. */
+function countDocumentMarkers(text: string, limit: number): number {
+  let count = 0;
+  for (let i = text.startsWith('---') ? 0 : text.indexOf('\n---'); i >= 0; i = text.indexOf('\n---', i + 1)) {
+    const at = i === 0 && text.startsWith('---') ? 3 : i + 4;
+    const next = text.charCodeAt(at);
+    if (Number.isNaN(next) || next === 10 || next === 13 || next === 32 || next === 9) {
+      if (++count > limit) break;
+    }
+  }
+  return count;
 }
 
 /** A stack overflow in the parser or in `toJS` means the document nests deeper than the scan saw. */

@@ -75,12 +75,20 @@ describe('robustness: hostile input', function () {
     assert.match(result.findings[0]!.message, /MB/);
   });
 
-  it('many tiny documents (20,000; a million in the fuzz run) are linted, each on its own', () => {
-    const count = FUZZ > 0 ? 1_000_000 : 20_000;
+  it('many tiny documents (5,000; 50,000 in the fuzz run) are linted, each on its own', () => {
+    const count = FUZZ > 0 ? 50_000 : 5_000;
     const text = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n' + '---\na: 1\n'.repeat(count);
     const source = parseFile('tiny.yaml', text);
     assert.equal(source.documents.length, count + 1);
     lintOne(text, 'tiny.yaml');
+  });
+
+  it('a million tiny documents: refused at once, over the 50,000-document limit', () => {
+    const text = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n' + '---\na: 1\n'.repeat(FUZZ > 0 ? 1_000_000 : 60_000);
+    const result = lintOne(text, 'tiny.yaml');
+    assert.deepEqual(ids(result), ['input-too-large/fileTooLarge']);
+    assert.match(result.findings[0]!.message, /more than 50,000 YAML documents, over the 50,000-document limit/);
+    assert.equal(result.source.documents.length, 0);
   });
 
   it('binary data (random bytes, NULs, invalid UTF-8) never throws', () => {
