@@ -4,7 +4,7 @@
  * PodDisruptionBudgets of a namespace. Every lookup goes through maps built once per lint
  * (`WorkspaceIndex.derived`), never through a scan of the whole index per workload.
  */
-import { matchesMapSelector } from '../../model/selector';
+import { stringRecord } from '../../model/pod-template';
 import type { WorkspaceIndex } from '../../model/workspace-index';
 import { isRecord, type Manifest } from '../../source/parse';
 
@@ -19,17 +19,32 @@ export function replicasOf(manifest: Manifest): number | undefined {
   return typeof spec.replicas === 'number' ? spec.replicas : undefined;
 }
 
-/** The Services of a namespace with a selector (built once per lint). */
-function servicesByNamespace(index: WorkspaceIndex): ReadonlyMap<string, Manifest[]> {
-  return index.derived('reliability/services-by-namespace', (ix) => {
-    const out = new Map<string, Manifest[]>();
+interface SelectingService {
+  manifest: Manifest;
+  selector: Record<string, string>;
+}
+
+/**
+ * The Services with a selector, by namespace and by the first `key=value` pair of their selector
+ * (built once per lint). A Service selects a pod only if the pod carries that pair, so the
+ * candidates for a pod are found through its own labels, without scanning every Service.
+ */
+function servicesByNamespace(index: WorkspaceIndex): ReadonlyMap<string, ReadonlyMap<string, SelectingService[]>> {
+  return index.derived('reliability/services-by-first-selector-pair', (ix) => {
+    const out = new Map<string, Map<string, SelectingService[]>>();
     for (const m of ix.ofKind('Service')) {
       const spec = m.object.spec;
       if (!isRecord(spec) || !isRecord(spec.selector) || spec.type === 'ExternalName') continue;
+      const selector = stringRecord(spec.selector);
+      const first = Object.keys(selector)[0];
+      if (first === undefined) continue; // an empty selector selects nothing
       const ns = ix.namespaceOf(m)!;
-      const list = out.get(ns) ?? [];
-      list.push(m);
-      out.set(ns, list);
+      const byPair = out.get(ns) ?? new Map<string, SelectingService[]>();
+      const key = `${first}=${selector[first]}`;
+      const list = byPair.get(key) ?? [];
+      list.push({ manifest: m, selector });
+      byPair.set(key, list);
+      out.set(ns, byPair);
     }
     return out;
   });
@@ -37,7 +52,15 @@ function servicesByNamespace(index: WorkspaceIndex): ReadonlyMap<string, Manifes
 
 /** The Services in `namespace` whose selector selects pods with these labels. */
 export function servicesSelecting(index: WorkspaceIndex, namespace: string, labels: Record<string, string>): Manifest[] {
-  return (servicesByNamespace(index).get(namespace) ?? []).filter((s) => matchesMapSelector(labels, (s.object.spec as Record<string, unknown>).selector));
+  const byPair = servicesByNamespace(index).get(namespace);
+  if (!byPair) return [];
+  const out: Manifest[] = [];
+  for (const [k, v] of Object.entries(labels)) {
+    for (const s of byPair.get(`${k}=${v}`) ?? []) {
+      if (Object.entries(s.selector).every(([sk, sv]) => labels[sk] === sv)) out.push(s.manifest);
+    }
+  }
+  return out;
 }
 
 function targetKey(namespace: string, kind: string, name: string): string {
