@@ -1,6 +1,7 @@
 /**
  * @fileoverview job-ttl-after-finished: a standalone Job says when it is deleted once finished.
  */
+import { isRecord } from '../../source/parse';
 import { defineRule } from '../types';
 import { isOwned, jobSpecOf, missingAt } from './job-helpers';
 
@@ -10,7 +11,7 @@ export default defineRule({
   severity: 'info',
   title: 'A standalone Job should set ttlSecondsAfterFinished',
   docs: {
-    description: 'Reports a Job (not one made by a CronJob or another owner) without `ttlSecondsAfterFinished`.',
+    description: 'Reports a Job (not one made by a CronJob or another owner, nor a Helm or Argo CD hook with a delete policy) without `ttlSecondsAfterFinished`.',
     rationale: 'A finished Job and its pods stay until someone deletes them: they clutter `kubectl get pods`, keep their logs on the nodes and count against quotas. CronJobs clean their Jobs with history limits; a standalone Job needs a TTL. It also lets you re-apply the same manifest, which is refused while the old Job (its template is immutable) still exists.',
     remediation: 'Set `ttlSecondsAfterFinished` (for example 86400, one day, to keep time to read the logs); the TTL controller then deletes the Job and its pods.',
     references: ['https://kubernetes.io/docs/concepts/workloads/controllers/ttlafterfinished/', 'https://kubernetes.io/docs/concepts/workloads/controllers/job/#clean-up-finished-jobs-automatically'],
@@ -27,6 +28,10 @@ export default defineRule({
   check(ctx) {
     const job = jobSpecOf(ctx.manifest);
     if (!job || isOwned(ctx.manifest) || job.spec.ttlSecondsAfterFinished !== undefined) return;
+    // Helm and Argo CD hooks with a delete policy are cleaned up by the tool that runs them.
+    const metadata = ctx.manifest.object.metadata;
+    const annotations = isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : {};
+    if ('helm.sh/hook-delete-policy' in annotations || 'argocd.argoproj.io/hook-delete-policy' in annotations) return;
     ctx.report({
       ...missingAt(job), messageId: 'missing',
       suggestions: [{ title: 'Delete the Job one day after it finishes', ops: [{ op: 'set', path: [...job.path, 'ttlSecondsAfterFinished'], value: 86400, after: ['backoffLimit', 'activeDeadlineSeconds', 'parallelism', 'completions'] }] }],

@@ -8,6 +8,7 @@ import type { PodTemplateHolder, WorkspaceIndex } from '../../model/workspace-in
 import { matchesLabelSelector, matchesMapSelector } from '../../model/selector';
 import type { Manifest } from '../../source/parse';
 import { isRecord } from '../../source/parse';
+import { customResourceIn } from '../references/reference-helpers';
 
 /** The `spec` of a manifest as a record (empty when absent). */
 export function specOf(m: Manifest): Record<string, unknown> {
@@ -80,10 +81,12 @@ export function isEmptySelector(selector: unknown): boolean {
 
 /**
  * Severity of "selects nothing among the inputs": warning when the namespace is described in
- * full (its Namespace object is among the inputs), info otherwise (the pods may come from
- * elsewhere: a Helm chart, an operator).
+ * full (its Namespace object is among the inputs and no custom resource there hints at an operator) and holds no custom resource, info otherwise
+ * (the pods may come from elsewhere: a Helm chart, an operator).
  */
 export function selectsNothingSeverity(index: WorkspaceIndex, namespace: string): { severity: Severity; scope: string } {
+  const custom = index.isNamespaceDescribed(namespace) ? customResourceIn(index, namespace) : undefined;
+  if (custom) return { severity: 'info', scope: `the inputs for namespace "${namespace}" (an operator may create its pods from custom resources there, such as ${custom.kind} "${custom.name}")` };
   return index.isNamespaceDescribed(namespace)
     ? { severity: 'warning', scope: `namespace "${namespace}", which the inputs describe in full` }
     : { severity: 'info', scope: `the inputs for namespace "${namespace}" (its pods may be created elsewhere: add its Namespace to the inputs to make this a warning)` };

@@ -12,7 +12,7 @@ export default defineRule({
   severity: 'warning',
   title: 'A NetworkPolicy should select some pods',
   docs: {
-    description: 'Reports a NetworkPolicy whose non-empty `spec.podSelector` matches no pod template of its namespace among the inputs: a warning when the namespace is described in full (its Namespace object is among the inputs), info otherwise.',
+    description: 'Reports a NetworkPolicy whose non-empty `spec.podSelector` matches no pod template of its namespace among the inputs: a warning when the namespace is described in full (its Namespace object is among the inputs and no custom resource there hints at an operator), info otherwise.',
     rationale: 'A policy that selects no pod protects nothing: the pods it was written for stay open (or closed) as before, usually because of a label typo or a policy applied in the wrong namespace.',
     remediation: 'Make `podSelector` match the labels of the pod template (`spec.template.metadata.labels`), and check the policy\'s namespace; `podSelector: {}` selects every pod of the namespace.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource'],

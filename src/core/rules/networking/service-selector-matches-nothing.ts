@@ -4,6 +4,7 @@
  */
 import { stringRecord } from '../../model/pod-template';
 import { formatSelector } from '../../model/selector';
+import { customResourceIn } from '../references/reference-helpers';
 import { defineRule } from '../types';
 import { describeHolder, specOf, templatesByNamespace } from './network-helpers';
 
@@ -13,7 +14,7 @@ export default defineRule({
   severity: 'error',
   title: 'A Service selector should select some pods',
   docs: {
-    description: 'Reports a Service whose `spec.selector` matches the labels of no pod template (Pod, Deployment, StatefulSet, DaemonSet, Job…) of its namespace among the inputs. An error when the namespace is described in full (its Namespace object is among the inputs), info otherwise. Services without a selector (endpoints managed by hand) and ExternalName Services are not checked.',
+    description: 'Reports a Service whose `spec.selector` matches the labels of no pod template (Pod, Deployment, StatefulSet, DaemonSet, Job…) of its namespace among the inputs. An error when the namespace is described in full (its Namespace object is among the inputs, and no custom resource there may have an operator create pods), info otherwise. Services without a selector (endpoints managed by hand) and ExternalName Services are not checked.',
     rationale: 'A Service that selects no pod has no endpoints: connections to it are refused or time out, and nothing in `kubectl get svc` says why. The usual cause is a label typo or a label changed on one side only.',
     remediation: 'Make the selector equal to labels of the pod template (`spec.template.metadata.labels` of the Deployment), not to the Deployment\'s own `metadata.labels`; `kubectl get endpointslices -l kubernetes.io/service-name=NAME` shows what a live Service selects.',
     references: ['https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service', 'https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/#does-the-service-have-any-endpoints'],
@@ -46,10 +47,13 @@ export default defineRule({
       const k = near.off[0]!;
       hint = ` ${describeHolder(near.h)} has ${k in near.h.labels ? `${k}=${near.h.labels[k]}` : `no label ${k}`}, the selector wants ${k}=${selector[k]}.`;
     }
-    const described = ctx.index.isNamespaceDescribed(ctx.namespace);
+    const custom = customResourceIn(ctx.index, ctx.namespace);
+    const described = ctx.index.isNamespaceDescribed(ctx.namespace) && !custom;
     const scope = described
       ? `namespace "${ctx.namespace}", which the inputs describe in full`
-      : `namespace "${ctx.namespace}" among the inputs (its pods may come from elsewhere, a chart or an operator: add the Namespace to the inputs to make this an error)`;
+      : custom
+        ? `namespace "${ctx.namespace}" among the inputs (an operator may create its pods from custom resources there, such as ${custom.kind} "${custom.name}")`
+        : `namespace "${ctx.namespace}" among the inputs (its pods may come from elsewhere, a chart or an operator: add the Namespace to the inputs to make this an error)`;
     ctx.report({
       path: ['spec', 'selector'], target: 'key', messageId: 'nothing', severity: described ? 'error' : 'info',
       data: { selector: formatSelector(selector), scope, hint },

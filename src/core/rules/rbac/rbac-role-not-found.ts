@@ -11,7 +11,7 @@ export default defineRule({
   severity: 'error',
   title: 'A binding\'s role should exist',
   docs: {
-    description: 'Reports a RoleBinding or ClusterRoleBinding whose `roleRef` names a Role or ClusterRole that is not among the inputs. Built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, `system:*`) are never reported. A missing Role is an error when its namespace is described in full (its Namespace object is among the inputs), info otherwise; a missing ClusterRole is info.',
+    description: 'Reports a RoleBinding or ClusterRoleBinding whose `roleRef` names a Role or ClusterRole that is not among the inputs. Built-in ClusterRoles (`cluster-admin`, `admin`, `edit`, `view`, `system:*`) are never reported. A missing Role is an error when its namespace is described in full (its Namespace object is among the inputs and no custom resource there hints at an operator), info otherwise; a missing ClusterRole is info.',
     rationale: 'The API server accepts a binding to a role that does not exist, and the subjects silently get nothing: the application then fails with "forbidden" errors far from their cause. `roleRef` cannot be changed afterwards, so a wrong name means deleting and re-creating the binding.',
     remediation: 'Add the Role or ClusterRole to the manifests, or correct `roleRef.name` and `roleRef.kind` (a RoleBinding can grant a ClusterRole inside its namespace).',
     references: ['https://kubernetes.io/docs/reference/access-authn-authz/rbac/#rolebinding-and-clusterrolebinding'],

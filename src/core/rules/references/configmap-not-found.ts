@@ -13,7 +13,7 @@ export default defineRule({
   severity: 'error',
   title: 'Referenced ConfigMaps should exist',
   docs: {
-    description: 'Reports a ConfigMap named by a pod template (`configMapKeyRef`, `envFrom.configMapRef`, a `configMap` or projected volume) that is not among the inputs, and a key read from a ConfigMap of the inputs that it does not define. References marked `optional: true` are skipped. A missing ConfigMap is an error when its namespace is described in full (its Namespace object is among the inputs), info otherwise.',
+    description: 'Reports a ConfigMap named by a pod template (`configMapKeyRef`, `envFrom.configMapRef`, a `configMap` or projected volume) that is not among the inputs, and a key read from a ConfigMap of the inputs that it does not define. References marked `optional: true` are skipped. A missing ConfigMap is an error when its namespace is described in full (its Namespace object is among the inputs and no custom resource there hints at an operator), info otherwise.',
     rationale: 'The kubelet cannot build the container\'s environment or mount the volume: the pod stays in `CreateContainerConfigError` or `ContainerCreating` until the ConfigMap (and key) appears. A typo in a name shows up only at deploy time.',
     remediation: 'Create the ConfigMap (`kubectl create configmap NAME --from-file=…` or a manifest next to the workload), correct the name or key, or set `optional: true` when the application copes without it.',
     references: ['https://kubernetes.io/docs/concepts/configuration/configmap/', 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/'],

@@ -12,7 +12,7 @@ export default defineRule({
   severity: 'error',
   title: 'Mounted PersistentVolumeClaims should exist',
   docs: {
-    description: 'Reports a `persistentVolumeClaim.claimName` of a pod template that names no PersistentVolumeClaim among the inputs: an error when the namespace is described in full (its Namespace object is among the inputs), info otherwise. StatefulSet `volumeClaimTemplates` are not references (the controller creates those claims).',
+    description: 'Reports a `persistentVolumeClaim.claimName` of a pod template that names no PersistentVolumeClaim among the inputs: an error when the namespace is described in full (its Namespace object is among the inputs and no custom resource there hints at an operator), info otherwise. StatefulSet `volumeClaimTemplates` are not references (the controller creates those claims).',
     rationale: 'A pod whose claim does not exist is never scheduled: it stays Pending with "persistentvolumeclaim not found" until someone creates the claim.',
     remediation: 'Add the PersistentVolumeClaim to the manifests, correct `claimName`, or, for a StatefulSet, use `volumeClaimTemplates` so that each replica gets its own claim.',
     references: ['https://kubernetes.io/docs/concepts/storage/persistent-volumes/#claims-as-volumes'],

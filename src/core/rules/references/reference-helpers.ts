@@ -77,10 +77,36 @@ function mentionedNames(index: WorkspaceIndex): Map<string, Map<string, string>>
   });
 }
 
-/** Error when `namespace` is fully described by the inputs, info otherwise (the object may exist in the cluster). */
+/**
+ * The first custom resource (an object of a group outside `*.k8s.io` and the built-in groups) of
+ * each namespace: operators turn those into pods, Secrets and Services the inputs do not show.
+ */
+export function customResourceIn(index: WorkspaceIndex, namespace: string): Manifest | undefined {
+  return index.derived('references:customResourceByNamespace', (ix) => {
+    const map = new Map<string, Manifest>();
+    for (const m of ix.all) {
+      const slash = m.apiVersion.indexOf('/');
+      const group = slash < 0 ? '' : m.apiVersion.slice(0, slash);
+      if (!group.includes('.') || group === 'k8s.io' || group.endsWith('.k8s.io')) continue;
+      const ns = ix.namespaceOf(m);
+      if (ns !== undefined && !map.has(ns)) map.set(ns, m);
+    }
+    return map;
+  }).get(namespace);
+}
+
+/**
+ * Error when `namespace` is fully described by the inputs, info otherwise (the object may exist in
+ * the cluster). A described namespace that holds custom resources is info too: an operator may
+ * create the object from them (a Prometheus resource becomes a StatefulSet, a Secret...).
+ */
 export function missingSeverity(index: WorkspaceIndex, namespace: string | undefined): { severity: Severity; scope: string } {
   if (namespace === undefined) return { severity: 'info', scope: 'among the inputs (it may already exist in the cluster)' };
-  if (index.isNamespaceDescribed(namespace)) return { severity: 'error', scope: `in namespace "${namespace}", which the inputs describe in full` };
+  if (index.isNamespaceDescribed(namespace)) {
+    const custom = customResourceIn(index, namespace);
+    if (custom) return { severity: 'info', scope: `among the inputs for namespace "${namespace}" (an operator may create it from custom resources there, such as ${custom.kind} "${custom.name}")` };
+    return { severity: 'error', scope: `in namespace "${namespace}", which the inputs describe in full` };
+  }
   return { severity: 'info', scope: `among the inputs for namespace "${namespace}" (it may exist in the cluster: add its Namespace to the inputs to make this an error)` };
 }
 

@@ -12,7 +12,7 @@ export default defineRule({
   severity: 'error',
   title: 'A pod\'s ServiceAccount should exist',
   docs: {
-    description: 'Reports a `serviceAccountName` (or the deprecated `serviceAccount`) of a pod template that names no ServiceAccount among the inputs. `default` is never reported: every namespace has it. An error when the namespace is described in full (its Namespace object is among the inputs), info otherwise.',
+    description: 'Reports a `serviceAccountName` (or the deprecated `serviceAccount`) of a pod template that names no ServiceAccount among the inputs. `default` is never reported: every namespace has it. An error when the namespace is described in full (its Namespace object is among the inputs and no custom resource there hints at an operator), info otherwise.',
     rationale: 'The API server refuses a pod whose ServiceAccount does not exist: a Deployment then shows no pods at all, only a `FailedCreate` event on its ReplicaSet ("serviceaccount not found"), which is easy to miss.',
     remediation: 'Add the ServiceAccount next to the workload (`kubectl create serviceaccount NAME -n NAMESPACE --dry-run=client -o yaml`) or correct the name.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/', 'https://kubernetes.io/docs/concepts/security/service-accounts/'],

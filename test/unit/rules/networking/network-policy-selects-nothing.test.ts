@@ -32,5 +32,12 @@ runRuleTests(rule, {
       errors: [{ messageId: 'nothing', line: 7, column: 3, endLine: 7, endColumn: 14, severity: 'info' }],
       output: null,
     },
+    {
+      name: 'described namespace with custom resources: info',
+      code: policy('    matchLabels:\n      app: alertmanager\n'),
+      files: [{ path: 'ns.yaml', text: NAMESPACE }, { path: 'cr.yaml', text: 'apiVersion: monitoring.coreos.com/v1\nkind: Alertmanager\nmetadata:\n  name: main\n  namespace: shop\nspec: {}\n' }],
+      errors: [{ messageId: 'nothing', line: 7, column: 3, endLine: 7, endColumn: 14, severity: 'info', messageIncludes: ['Alertmanager "main"'] }],
+      output: null,
+    },
   ],
 });

@@ -61,5 +61,12 @@ runRuleTests(rule, {
       errors: [{ messageId: 'nothing', line: 7, column: 3, endLine: 7, endColumn: 11, messageIncludes: ['connections to it fail. Make'] }],
       output: null,
     },
+    {
+      name: 'described namespace with custom resources: the operator makes the pods, info',
+      code: service('    app.kubernetes.io/name: prometheus\n'),
+      files: [{ path: 'ns.yaml', text: NAMESPACE }, { path: 'cr.yaml', text: 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: k8s\n  namespace: shop\nspec: {}\n' }],
+      errors: [{ messageId: 'nothing', line: 7, column: 3, endLine: 7, endColumn: 11, severity: 'info', messageIncludes: ['Prometheus "k8s"'] }],
+      output: null,
+    },
   ],
 });

@@ -33,5 +33,12 @@ runRuleTests(rule, {
       errors: [{ messageId: 'duplicate', line: 4, column: 9, endLine: 4, endColumn: 15, messageIncludes: ['other.yaml (document 1)'] }],
       output: null,
     },
+    {
+      name: 'a copy in another folder is probably another environment: info',
+      code: cm('a'),
+      files: [{ path: 'prod/cm.yaml', text: cm('a') }],
+      errors: [{ messageId: 'otherFolder', line: 4, column: 9, endLine: 4, endColumn: 10, severity: 'info', messageIncludes: ['prod/cm.yaml (document 1)', 'another folder'] }],
+      output: null,
+    },
   ],
 });

@@ -63,5 +63,12 @@ runRuleTests(rule, {
       errors: [{ messageId: 'notFound', line: 18, column: 19, endLine: 18, endColumn: 27, severity: 'info' }],
       output: null,
     },
+    {
+      name: 'described namespace with custom resources: an operator may create it, info',
+      code: deployment(`${CONTAINER}        envFrom:\n        - secretRef:\n            name: api-keys\n`),
+      files: [{ path: 'ns.yaml', text: NAMESPACE }, { path: 'cr.yaml', text: 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata:\n  name: k8s\n  namespace: shop\nspec: {}\n' }],
+      errors: [{ messageId: 'notFound', line: 18, column: 19, endLine: 18, endColumn: 27, severity: 'info', messageIncludes: ['Prometheus "k8s"'] }],
+      output: null,
+    },
   ],
 });
