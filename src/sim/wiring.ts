@@ -7,7 +7,7 @@
 import type { Manifest } from '../core/source/parse';
 import { isRecord } from '../core/source/parse';
 import { stringRecord } from '../core/model/pod-template';
-import { matchesLabelSelector, matchesMapSelector } from '../core/model/selector';
+import { matchesLabelSelector } from '../core/model/selector';
 import { CLUSTER_SCOPED_KINDS } from '../core/model/workspace-index';
 import type {
   IngressPathView, IngressView, ObjectRef, PolicyRuleView, ServiceAccountView, ServicePortView, ServiceView,
@@ -72,11 +72,24 @@ export function resolveTargetPort(pod: SimPod, target: number | string, protocol
   return undefined;
 }
 
+/** Pods of a namespace that a Service's map selector selects (an empty selector selects none). */
+function selectPlaced(placed: Placed[], namespace: string, selector: Record<string, string>): Placed[] {
+  const pairs = Object.entries(selector);
+  if (pairs.length === 0) return [];
+  const out: Placed[] = [];
+  outer: for (const p of placed) {
+    if (p.pod.namespace !== namespace) continue;
+    for (const [k, v] of pairs) if (p.pod.labels[k] !== v) continue outer;
+    out.push(p);
+  }
+  return out;
+}
+
 function serviceView(m: Manifest, namespace: string, placed: Placed[], source: SourceRef): ServiceView {
   const spec = isRecord(m.object.spec) ? m.object.spec : {};
   const type = (['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(String(spec.type)) ? spec.type : 'ClusterIP') as ServiceView['type'];
   const selector = stringRecord(spec.selector);
-  const backends = type === 'ExternalName' ? [] : placed.filter((p) => p.pod.namespace === namespace && matchesMapSelector(p.pod.labels, selector));
+  const backends = type === 'ExternalName' ? [] : selectPlaced(placed, namespace, selector);
   const running = backends.filter((p) => p.node !== null);
   const ports: ServicePortView[] = (Array.isArray(spec.ports) ? spec.ports : []).filter(isRecord).map((p) => {
     const port = typeof p.port === 'number' ? p.port : 0;
@@ -303,13 +316,18 @@ function trafficViews(
     out.push(view);
   };
 
+  const backendCache = new Map<ServiceView, Array<{ ref: ObjectRef; pod: SimPod; key: string }>>();
   const backendsOf = (svc: ServiceView): Array<{ ref: ObjectRef; pod: SimPod; key: string }> => {
+    const cached = backendCache.get(svc);
+    if (cached) return cached;
     const seen = new Map<string, { ref: ObjectRef; pod: SimPod; key: string }>();
-    for (const { pod } of byNamespace.get(svc.namespace) ?? []) {
-      if (seen.has(pod.workload) || !matchesMapSelector(pod.labels, svc.selector)) continue;
+    for (const { pod } of selectPlaced(byNamespace.get(svc.namespace) ?? [], svc.namespace, svc.selector)) {
+      if (seen.has(pod.workload)) continue;
       seen.set(pod.workload, { ...workloads.get(pod.workload)!, key: pod.workload });
     }
-    return [...seen.values()];
+    const list = [...seen.values()];
+    backendCache.set(svc, list);
+    return list;
   };
 
   const all = [...workloads.entries()];
