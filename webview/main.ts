@@ -8,7 +8,7 @@
 import { select } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import type { ClusterView, ObjectRef, SourceRef } from '../src/protocol/cluster-view';
-import { isEmptyWhatIf, NO_WHAT_IF, parseToWebview, type FromWebview, type ToWebview, type WhatIfRequest } from '../src/protocol/messages';
+import { isEmptyWhatIf, isWhatIfRequest, NO_WHAT_IF, parseToWebview, type FromWebview, type ToWebview, type WhatIfRequest } from '../src/protocol/messages';
 import { applyFilter, applySelection, drawDiagram, recolor, setLayers, type ColorBy, type Drawing } from './diagram/draw';
 import { toLocale, translator, type StringId, type Translate } from './diagram/i18n';
 import { DEFAULT_LAYERS, LAYERS, layoutView, type LayerId } from './diagram/layout';
@@ -471,7 +471,6 @@ function restoreState(saved: unknown): UiState {
   const s = (typeof saved === 'object' && saved !== null ? saved : {}) as Partial<UiState>;
   const layers = Array.isArray(s.layers) ? s.layers.filter((l): l is LayerId => LAYERS.includes(l)) : [...DEFAULT_LAYERS];
   const restored = parseToWebview({ type: 'view', view: s.view, locale: String(s.locale ?? 'en'), scope: String(s.scope ?? '') });
-  const whatIf = parseToWebview({ type: 'view', view: restored?.type === 'view' ? restored.view : null, locale: 'en', scope: '', whatIf: s.whatIf });
   return {
     layers,
     colorBy: s.colorBy === 'qos' || s.colorBy === 'state' ? s.colorBy : 'workload',
@@ -479,7 +478,7 @@ function restoreState(saved: unknown): UiState {
     query: typeof s.query === 'string' ? s.query : '',
     namespace: typeof s.namespace === 'string' ? s.namespace : '',
     transform: s.transform && typeof s.transform.k === 'number' && typeof s.transform.x === 'number' && typeof s.transform.y === 'number' ? s.transform : null,
-    whatIf: whatIf?.type === 'view' && whatIf.whatIf ? whatIf.whatIf : structuredClone(NO_WHAT_IF),
+    whatIf: isWhatIfRequest(s.whatIf) ? s.whatIf : structuredClone(NO_WHAT_IF),
     locale: typeof s.locale === 'string' ? s.locale : 'en',
     scope: typeof s.scope === 'string' ? s.scope : '',
     selected: typeof s.selected === 'string' ? s.selected : null,

@@ -197,6 +197,43 @@ describe('diagram webview (chromium)', function () {
     await restored.context().close();
   });
 
+  it('follows the VS Code theme: dark and high contrast', async () => {
+    const themes: Record<string, Record<string, string>> = {
+      dark: {
+        '--vscode-editor-background': '#1e1e1e', '--vscode-editor-foreground': '#d4d4d4', '--vscode-foreground': '#cccccc',
+        '--vscode-sideBar-background': '#252526', '--vscode-panel-border': '#454545', '--vscode-descriptionForeground': '#9d9d9d',
+        '--vscode-button-background': '#0e639c', '--vscode-input-background': '#3c3c3c', '--vscode-editorWidget-background': '#252526',
+        '--vscode-input-foreground': '#cccccc', '--vscode-dropdown-background': '#3c3c3c', '--vscode-dropdown-foreground': '#f0f0f0',
+      },
+      'high-contrast': {
+        '--vscode-editor-background': '#000000', '--vscode-editor-foreground': '#ffffff', '--vscode-foreground': '#ffffff',
+        '--vscode-sideBar-background': '#000000', '--vscode-panel-border': '#6fc3df', '--vscode-contrastBorder': '#6fc3df',
+        '--vscode-descriptionForeground': '#ffffff', '--vscode-button-background': '#000000', '--vscode-button-border': '#6fc3df',
+        '--vscode-focusBorder': '#f38518', '--vscode-editorWidget-background': '#0c141f',
+        '--vscode-input-background': '#000000', '--vscode-input-foreground': '#ffffff', '--vscode-input-border': '#6fc3df',
+        '--vscode-dropdown-background': '#000000', '--vscode-dropdown-foreground': '#ffffff', '--vscode-dropdown-border': '#6fc3df',
+      },
+    };
+    for (const [name, vars] of Object.entries(themes)) {
+      const page = await harness.open();
+      // VS Code sets its theme as CSS variables on <html>; the CSP allows setting them through the CSSOM.
+      await page.evaluate((v) => {
+        const root = (globalThis as unknown as { document: { documentElement: { style: { setProperty(k: string, x: string): void } } } }).document.documentElement;
+        for (const [k, x] of Object.entries(v)) root.style.setProperty(k, x);
+      }, vars);
+      await showView(page, fixture('small-app.json'));
+      const card = await page.locator('g.kp-node .kp-node-card').first().evaluate((e) => (globalThis as unknown as { getComputedStyle(x: unknown): { fill: string } }).getComputedStyle(e).fill);
+      assert.equal(card, name === 'dark' ? 'rgb(37, 37, 38)' : 'rgb(0, 0, 0)');
+      if (name === 'high-contrast') {
+        const stroke = await page.locator('g.kp-pod .kp-pod-fill').first().evaluate((e) => (globalThis as unknown as { getComputedStyle(x: unknown): { stroke: string } }).getComputedStyle(e).stroke);
+        assert.equal(stroke, 'rgb(111, 195, 223)');
+      }
+      await page.screenshot({ path: path.join(SHOTS, `small-app-${name}.png`) });
+      await checkClean(page);
+      await page.context().close();
+    }
+  });
+
   it('speaks French when VS Code does', async () => {
     const page = await harness.open({ locale: 'fr' });
     await showView(page, fixture('small-app.json'), 'fr');
