@@ -112,6 +112,26 @@ describe('formatters', () => {
     assert.deepEqual(parseJson<any>(io.out).runs[0].results, []);
   });
 
+  it('related locations in other files: json, sarif and stylish', async function () {
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: twin\n  namespace: web\n';
+    fs.writeFileSync(`${project.dir}/d1.yaml`, cm);
+    fs.writeFileSync(`${project.dir}/d2.yaml`, `# copy\n${cm}`);
+    const rules = RULES.filter((r) => r.id === 'duplicate-resource');
+    if (rules.length === 0) this.skip();
+    let io = fakeIo(project.dir);
+    await runLint(['d1.yaml', 'd2.yaml', '-f', 'json'], io, { rules });
+    const report = parseJson<JsonFileReport[]>(io.out);
+    assert.deepEqual(report[0]!.findings[0]!.related, [{ file: 'd2.yaml', line: 5, column: 9, endLine: 5, endColumn: 13, message: report[0]!.findings[0]!.related![0]!.message }]);
+    io = fakeIo(project.dir);
+    await runLint(['d1.yaml', 'd2.yaml', '-f', 'sarif'], io, { rules });
+    const log = parseJson<any>(io.out);
+    assert.ok(sarifValidator()(log));
+    assert.deepEqual(log.runs[0].results[0].relatedLocations[0].physicalLocation.region, { startLine: 5, startColumn: 9, endLine: 5, endColumn: 13 });
+    io = fakeIo(project.dir);
+    await runLint(['d1.yaml', 'd2.yaml'], io, { rules });
+    assert.match(io.out, /\n {2}4:9 {2}error {2}.*duplicate-resource\n {14}↳ d2\.yaml:5:9 /);
+  });
+
   it('github: one workflow command per finding, notice for info, escaped', async () => {
     const io = fakeIo(project.dir);
     await runLint(['cm.yaml', 'dir with, odd: name%', '-f', 'github'], io, { rules: TEST_RULES });

@@ -272,6 +272,7 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     cwd: io.cwd,
     version: VERSION,
     ...(flags.locale ? { locale: flags.locale } : {}),
+    linesOf: (file: string) => (configs.has(file) ? linter.lines(file) : undefined),
   };
   let report = FORMATTERS[flags.format]!(input);
   if (flags.format === 'stylish' && flags.fix && fixedProblems > 0) {

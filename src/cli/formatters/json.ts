@@ -11,6 +11,11 @@ export interface JsonEdit extends Region {
   text: string;
 }
 
+export interface JsonRelated extends Region {
+  file: string;
+  message: string;
+}
+
 export interface JsonFinding extends Region {
   ruleId: string;
   messageId: string;
@@ -18,6 +23,8 @@ export interface JsonFinding extends Region {
   message: string;
   resource: { apiVersion: string; kind: string; name: string; namespace: string | null } | null;
   fix?: { title: string; edits: JsonEdit[] };
+  /** Other places that explain the finding (the object a reference points at, the other duplicate). */
+  related?: JsonRelated[];
 }
 
 export interface JsonFileReport {
@@ -25,7 +32,7 @@ export interface JsonFileReport {
   findings: JsonFinding[];
 }
 
-export function toJsonFinding(f: Finding, lines: LineIndex): JsonFinding {
+export function toJsonFinding(f: Finding, lines: LineIndex, linesOf?: (file: string) => LineIndex | undefined): JsonFinding {
   const out: JsonFinding = {
     ruleId: f.ruleId,
     messageId: f.messageId,
@@ -38,11 +45,16 @@ export function toJsonFinding(f: Finding, lines: LineIndex): JsonFinding {
   };
   const fix = f.fix;
   if (fix) out.fix = { title: fix.title, edits: fix.edits.map((e) => ({ ...regionOf(lines, e.range), text: e.text })) };
+  const related = (f.related ?? []).flatMap((r) => {
+    const relatedLines = r.file === f.file ? lines : linesOf?.(r.file);
+    return relatedLines ? [{ file: r.file, ...regionOf(relatedLines, r.range), message: r.message }] : [];
+  });
+  if (related.length) out.related = related;
   return out;
 }
 
 export function toJsonReport(input: FormatInput): JsonFileReport[] {
-  return input.files.map((f) => ({ file: f.file, findings: f.findings.map((x) => toJsonFinding(x, f.lines)) }));
+  return input.files.map((f) => ({ file: f.file, findings: f.findings.map((x) => toJsonFinding(x, f.lines, input.linesOf)) }));
 }
 
 export function formatJson(input: FormatInput): string {

@@ -52,6 +52,17 @@ export function toSarif(input: FormatInput): Record<string, unknown> {
       }],
       properties: { messageId: f.messageId },
     };
+    const related = (f.related ?? []).flatMap((x, i) => {
+      const lines = x.file === f.file ? file.lines : input.linesOf?.(x.file);
+      if (!lines) return [];
+      const r = regionOf(lines, x.range);
+      return [{
+        id: i,
+        physicalLocation: { artifactLocation: fileUri(x.file), region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn } },
+        message: { text: x.message },
+      }];
+    });
+    if (related.length) result.relatedLocations = related;
     const fix = f.fix;
     if (fix) {
       // The safe fix, as SARIF viewers can apply it (GitHub shows it as text).

@@ -40,13 +40,20 @@ export function formatStylish(input: FormatInput): string {
       counts[f.severity]++;
       if (f.fix) fixable++;
       const r = regionOf(file.lines, f.range);
-      return { position: `${r.line}:${r.column}`, severity: f.severity, message: escapeControl(f.message), ruleId: f.ruleId };
+      const related = (f.related ?? []).flatMap((x) => {
+        const lines = x.file === f.file ? file.lines : input.linesOf?.(x.file);
+        if (!lines) return [];
+        const p = regionOf(lines, x.range);
+        return [`${escapeControl(x.file)}:${p.line}:${p.column} ${escapeControl(x.message)}`];
+      });
+      return { position: `${r.line}:${r.column}`, severity: f.severity, message: escapeControl(f.message), ruleId: f.ruleId, related };
     });
     const positionWidth = Math.max(...rows.map((r) => r.position.length));
     const severityWidth = Math.max(...rows.map((r) => r.severity.length));
     out += `\n${colors.underline(escapeControl(file.file))}\n`;
     for (const row of rows) {
       out += `  ${colors.dim(row.position.padEnd(positionWidth))}  ${paint(colors, row.severity, row.severity.padEnd(severityWidth))}  ${row.message}  ${colors.dim(row.ruleId)}\n`;
+      for (const related of row.related) out += `  ${' '.repeat(positionWidth + severityWidth + 4)}${colors.dim(`↳ ${related}`)}\n`;
     }
   }
   const total = counts.error + counts.warning + counts.info;

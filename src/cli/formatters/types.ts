@@ -22,6 +22,8 @@ export interface FormatInput {
   version: string;
   /** Language of the summary lines (`fr`); English by default. */
   locale?: string;
+  /** Line index of any linted file (by its shown path), for related locations in other files. */
+  linesOf?(file: string): LineIndex | undefined;
 }
 
 export type Formatter = (input: FormatInput) => string;
