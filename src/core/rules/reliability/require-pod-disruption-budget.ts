@@ -3,10 +3,8 @@
  * PodDisruptionBudget among the inputs, so node drains keep some of them running.
  */
 import { podLabels, podTemplateOf } from '../../model/pod-template';
-import { matchesLabelSelector } from '../../model/selector';
-import { isRecord } from '../../source/parse';
 import { defineRule } from '../types';
-import { minimumReplicas, pdbsIn } from './workload-helpers';
+import { hasPdbFor, minimumReplicas } from './workload-helpers';
 
 export default defineRule({
   id: 'require-pod-disruption-budget',
@@ -28,8 +26,7 @@ export default defineRule({
     const replicas = minimumReplicas(ctx.index, ctx.manifest);
     if (!template || replicas === undefined || replicas < 2 || ctx.namespace === undefined) return;
     const labels = podLabels(template);
-    const covered = pdbsIn(ctx.index, ctx.namespace).some((pdb) => isRecord(pdb.object.spec) && matchesLabelSelector(labels, pdb.object.spec.selector));
-    if (covered) return;
+    if (hasPdbFor(ctx.index, ctx.namespace, labels)) return;
     ctx.report({ path: ['metadata', 'name'], messageId: 'missing', data: { kind: ctx.manifest.kind, replicas } });
   },
 });

@@ -5,6 +5,7 @@
  * (`WorkspaceIndex.derived`), never through a scan of the whole index per workload.
  */
 import { stringRecord } from '../../model/pod-template';
+import { matchesLabelSelector } from '../../model/selector';
 import type { WorkspaceIndex } from '../../model/workspace-index';
 import { isRecord, type Manifest } from '../../source/parse';
 
@@ -99,18 +100,40 @@ export function minimumReplicas(index: WorkspaceIndex, manifest: Manifest): numb
   return replicasOf(manifest);
 }
 
-/** The PodDisruptionBudgets of a namespace (built once per lint). */
-export function pdbsIn(index: WorkspaceIndex, namespace: string): readonly Manifest[] {
+/**
+ * The PodDisruptionBudgets of a namespace, indexed like the Services: by the first pair of their
+ * `matchLabels`, and in a list of their own when they use only `matchExpressions` (built once per lint).
+ */
+function pdbsByNamespace(index: WorkspaceIndex): ReadonlyMap<string, { byPair: Map<string, Manifest[]>; others: Manifest[] }> {
   return index.derived('reliability/pdbs-by-namespace', (ix) => {
-    const out = new Map<string, Manifest[]>();
+    const out = new Map<string, { byPair: Map<string, Manifest[]>; others: Manifest[] }>();
     for (const m of ix.ofKind('PodDisruptionBudget')) {
       const ns = ix.namespaceOf(m)!;
-      const list = out.get(ns) ?? [];
+      const entry = out.get(ns) ?? { byPair: new Map<string, Manifest[]>(), others: [] };
+      out.set(ns, entry);
+      const selector = isRecord(m.object.spec) ? m.object.spec.selector : undefined;
+      const labels = isRecord(selector) ? stringRecord(selector.matchLabels) : {};
+      const first = Object.keys(labels)[0];
+      if (first === undefined) {
+        entry.others.push(m);
+        continue;
+      }
+      const key = `${first}=${labels[first]}`;
+      const list = entry.byPair.get(key) ?? [];
       list.push(m);
-      out.set(ns, list);
+      entry.byPair.set(key, list);
     }
     return out;
-  }).get(namespace) ?? [];
+  });
+}
+
+/** True when a PodDisruptionBudget of `namespace` selects pods with these labels. */
+export function hasPdbFor(index: WorkspaceIndex, namespace: string, labels: Record<string, string>): boolean {
+  const entry = pdbsByNamespace(index).get(namespace);
+  if (!entry) return false;
+  const selects = (pdb: Manifest): boolean => isRecord(pdb.object.spec) && matchesLabelSelector(labels, pdb.object.spec.selector);
+  if (entry.others.some(selects)) return true;
+  return Object.entries(labels).some(([k, v]) => (entry.byPair.get(`${k}=${v}`) ?? []).some(selects));
 }
 
 /** `50%` → 0.5; a number stays a number; undefined otherwise. */

@@ -35,21 +35,23 @@ export default defineRule({
     if (!isRestricted(ctx.config)) return;
     const template = podTemplateOf(ctx.manifest);
     if (!template) return;
-    const fix = withRestrictedFix(template);
+    // The fix is built only for a template that has something to report.
+    let built: ReturnType<typeof withRestrictedFix> | undefined;
+    const fix = (): ReturnType<typeof withRestrictedFix> => (built ??= withRestrictedFix(template));
     const pod = podSecurityContext(template);
     const podPath = podSecurityContextPath(template);
     const containers = containersOf(template);
-    if (pod.runAsUser === 0) ctx.report({ path: [...podPath, 'runAsUser'], messageId: 'rootUserPod', ...fix });
+    if (pod.runAsUser === 0) ctx.report({ path: [...podPath, 'runAsUser'], messageId: 'rootUserPod', ...fix() });
     const inheriting = containers.filter((c) => containerSecurityContext(c).runAsNonRoot === undefined);
-    if (pod.runAsNonRoot === false && inheriting.length > 0) ctx.report({ path: [...podPath, 'runAsNonRoot'], messageId: 'podFalse', ...fix });
+    if (pod.runAsNonRoot === false && inheriting.length > 0) ctx.report({ path: [...podPath, 'runAsNonRoot'], messageId: 'podFalse', ...fix() });
     const missing = pod.runAsNonRoot === undefined ? inheriting : [];
-    if (missing.length > 0 && missing.length === containers.length) ctx.report({ path: template.specPath, messageId: 'missingPod', ...fix });
+    if (missing.length > 0 && missing.length === containers.length) ctx.report({ path: template.specPath, messageId: 'missingPod', ...fix() });
     for (const c of containers) {
       const sc = containerSecurityContext(c);
       const path = containerSecurityContextPath(c);
-      if (sc.runAsNonRoot === false) ctx.report({ path: [...path, 'runAsNonRoot'], messageId: 'containerFalse', data: { container: c.name }, ...fix });
-      else if (missing.includes(c) && missing.length < containers.length) ctx.report({ path: [...c.path, 'name'], messageId: 'missingContainer', data: { container: c.name }, ...fix });
-      if (sc.runAsUser === 0) ctx.report({ path: [...path, 'runAsUser'], messageId: 'rootUserContainer', data: { container: c.name }, ...fix });
+      if (sc.runAsNonRoot === false) ctx.report({ path: [...path, 'runAsNonRoot'], messageId: 'containerFalse', data: { container: c.name }, ...fix() });
+      else if (missing.includes(c) && missing.length < containers.length) ctx.report({ path: [...c.path, 'name'], messageId: 'missingContainer', data: { container: c.name }, ...fix() });
+      if (sc.runAsUser === 0) ctx.report({ path: [...path, 'runAsUser'], messageId: 'rootUserContainer', data: { container: c.name }, ...fix() });
     }
   },
 });

@@ -43,20 +43,22 @@ export default defineRule({
     const unconfined = (sc: Record<string, unknown>, path: Path, report: (at: Path) => void): void => {
       if (typeOf(sc) === 'Unconfined') report([...path, 'seccompProfile', 'type']);
     };
-    const fix = withRestrictedFix(template);
+    // The fix is built only for a template that has something to report.
+    let built: ReturnType<typeof withRestrictedFix> | undefined;
+    const fix = (): ReturnType<typeof withRestrictedFix> => (built ??= withRestrictedFix(template));
     const pod = podSecurityContext(template);
-    unconfined(pod, podSecurityContextPath(template), (path) => ctx.report({ path, messageId: 'unconfinedPod', ...fix }));
+    unconfined(pod, podSecurityContextPath(template), (path) => ctx.report({ path, messageId: 'unconfinedPod', ...fix() }));
     const containers = containersOf(template);
     for (const c of containers) {
-      unconfined(containerSecurityContext(c), containerSecurityContextPath(c), (path) => ctx.report({ path, messageId: 'unconfinedContainer', data: { container: c.name }, ...fix }));
+      unconfined(containerSecurityContext(c), containerSecurityContextPath(c), (path) => ctx.report({ path, messageId: 'unconfinedContainer', data: { container: c.name }, ...fix() }));
     }
     if (!isRestricted(ctx.config) || isWindowsPod(template) || GOOD.has(typeOf(pod) as string) || typeOf(pod) === 'Unconfined') return;
     const missing = containers.filter((c) => typeOf(containerSecurityContext(c)) === undefined);
     if (missing.length === 0) return;
     if (missing.length === containers.length) {
-      ctx.report({ path: template.specPath, messageId: 'missingPod', ...fix });
+      ctx.report({ path: template.specPath, messageId: 'missingPod', ...fix() });
       return;
     }
-    for (const c of missing) ctx.report({ path: [...c.path, 'name'], messageId: 'missingContainer', data: { container: c.name }, ...fix });
+    for (const c of missing) ctx.report({ path: [...c.path, 'name'], messageId: 'missingContainer', data: { container: c.name }, ...fix() });
   },
 });
