@@ -226,7 +226,8 @@ function defineLazy<T extends object, K extends keyof T>(target: T, key: K, comp
 
 /** Fills a rule message's `{{placeholders}}`, in `locale` when the catalogue translates it. */
 export function formatMessage(rule: Rule<string, unknown>, messageId: string, data: Record<string, string | number> = {}, locale?: string): string {
-  const template = localizedMessage(locale, rule.id, messageId) ?? (rule.messages as Record<string, string>)[messageId];
+  const english = (rule.messages as Record<string, string>)[messageId];
+  const template = localizedMessage(locale, rule.id, messageId, english) ?? english;
   if (template === undefined) throw new Error(`rule ${rule.id} has no message "${messageId}"`);
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? shorten(String(data[name])) : whole));
 }

@@ -23,9 +23,20 @@ export function catalogueFor(locale: string | undefined): Catalogue | undefined 
   return CATALOGUES[language];
 }
 
-/** The message template of a rule in a locale, or undefined when it has no translation. */
-export function localizedMessage(locale: string | undefined, ruleId: string, messageId: string): string | undefined {
-  return catalogueFor(locale)?.messages[`${ruleId}/${messageId}`];
+/** The distinct `{{placeholders}}` of a template, sorted. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!))].sort();
+}
+
+/**
+ * The message template of a rule in a locale, or undefined when it has no translation, or when
+ * the translation is stale (its placeholders no longer those of `english`): the English text is
+ * then better than a sentence with holes.
+ */
+export function localizedMessage(locale: string | undefined, ruleId: string, messageId: string, english?: string): string | undefined {
+  const translated = catalogueFor(locale)?.messages[`${ruleId}/${messageId}`];
+  if (translated === undefined || english === undefined) return translated;
+  return placeholdersOf(translated).join() === placeholdersOf(english).join() ? translated : undefined;
 }
 
 /** The title of a rule in a locale, or undefined when it has no translation. */

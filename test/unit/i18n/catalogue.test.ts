@@ -3,13 +3,13 @@
  * translation keeps exactly the English placeholders, and the linter speaks French when asked.
  */
 import * as assert from 'node:assert/strict';
-import { catalogueFor, localizedMessage, localizedTitle } from '../../../src/core/i18n';
+import { catalogueFor, localizedMessage, localizedTitle, placeholdersOf } from '../../../src/core/i18n';
 import { FR } from '../../../src/core/i18n/fr';
 import { lint } from '../../../src/core/lint';
 import { RULES_BY_ID } from '../../../src/core/rules';
 
 /** The distinct placeholders of a template (a translation may repeat one, e.g. for plural agreement). */
-const placeholders = (template: string): string[] => [...new Set([...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!))].sort();
+const placeholders = placeholdersOf;
 
 describe('i18n catalogue (fr)', () => {
   it('names only existing rules in its titles', () => {
@@ -34,6 +34,11 @@ describe('i18n catalogue (fr)', () => {
     assert.equal(catalogueFor(undefined), undefined);
     assert.equal(localizedTitle('fr', 'yaml-syntax'), FR.titles['yaml-syntax']);
     assert.equal(localizedMessage('de', 'yaml-syntax', 'syntax'), undefined);
+  });
+
+  it('falls back to English when a translation no longer has the English placeholders', () => {
+    assert.equal(localizedMessage('fr', 'yaml-duplicate-key', 'duplicateKey', 'Key "{{key}}" twice.'), FR.messages['yaml-duplicate-key/duplicateKey']);
+    assert.equal(localizedMessage('fr', 'yaml-duplicate-key', 'duplicateKey', 'Key "{{key}}" twice in {{where}}.'), undefined);
   });
 
   it('makes the linter report in French with the placeholders filled, English by default', () => {
