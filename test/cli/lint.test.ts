@@ -5,6 +5,7 @@ import { run } from '../../src/cli/main';
 import { MAX_FIX_PASSES, runLint } from '../../src/cli/commands/lint';
 import type { JsonFileReport } from '../../src/cli/formatters/json';
 import { RULES_BY_ID } from '../../src/core/rules';
+import { nodeFs } from '../../src/cli/io';
 import { fakeIo, parseJson, pod, tempProject, WILDCARD_ROLE } from './helpers';
 import { configMap, TEST_RULES, TEST_RULES_WITH_VERSION } from './test-rules';
 
@@ -238,6 +239,15 @@ describe('kubeplan lint: flags', () => {
     assert.ok(!ids(parseJson(io.out)).includes('no-latest-image-tag'));
   });
 
+  it('--rule is repeatable, the last word on a rule wins', async () => {
+    fs.writeFileSync(path.join(project.dir, 'role.yaml'), WILDCARD_ROLE);
+    const io = fakeIo(project.dir);
+    await run(['lint', 'web.yaml', 'role.yaml', '--rule', 'no-latest-image-tag=info', '--rule', 'no-rbac-wildcard=error', '--rule', 'no-latest-image-tag=error', '-f', 'json'], io);
+    const severity = (id: string): string[] => parseJson<JsonFileReport[]>(io.out).flatMap((f) => f.findings.filter((x) => x.ruleId === id).map((x) => x.severity));
+    assert.deepEqual(severity('no-latest-image-tag'), ['error']);
+    assert.ok(severity('no-rbac-wildcard').length > 0 && severity('no-rbac-wildcard').every((x) => x === 'error'));
+  });
+
   it('--rule rejects unknown rules (with a suggestion), severities and shapes', async () => {
     const cases: Array<[string, RegExp]> = [
       ['no-latest-image-tags=error', /unknown rule "no-latest-image-tags" \(did you mean "no-latest-image-tag"\?\)/],
@@ -386,6 +396,26 @@ describe('kubeplan lint --fix', () => {
     const io = fakeIo(project.dir, { fsOverrides: { writeFileAtomic: async () => { throw Object.assign(new Error('EROFS'), { code: 'EACCES' }); } } });
     assert.equal(await runLint(['a.yaml', '--fix'], io, { rules: TEST_RULES }), 2);
     assert.equal(io.err, 'kubeplan lint: cannot write a.yaml: permission denied\n');
+  });
+});
+
+describe('the atomic writer', () => {
+  let project: ReturnType<typeof tempProject>;
+  afterEach(() => project.cleanup());
+
+  it('replaces the file whole, with the mode asked', async () => {
+    project = tempProject({ 'a.yaml': 'old\n' });
+    await nodeFs.writeFileAtomic(path.join(project.dir, 'a.yaml'), 'new\n', 0o604);
+    assert.equal(project.read('a.yaml'), 'new\n');
+    assert.equal(fs.statSync(path.join(project.dir, 'a.yaml')).mode & 0o777, 0o604);
+    assert.deepEqual(fs.readdirSync(project.dir), ['a.yaml']);
+  });
+
+  it('leaves no temporary file when the rename fails', async () => {
+    project = tempProject({ 'dir/inside.yaml': 'x\n' });
+    await assert.rejects(nodeFs.writeFileAtomic(path.join(project.dir, 'dir'), 'new\n', 0o644));
+    assert.deepEqual(fs.readdirSync(project.dir), ['dir']);
+    assert.equal(project.read('dir/inside.yaml'), 'x\n');
   });
 });
 
