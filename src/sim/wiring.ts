@@ -302,7 +302,13 @@ function trafficViews(
   }
   const endpointOf = (pod: SimPod): Endpoint => ({ external: false, namespace: pod.namespace, labels: pod.labels, pod });
   const out: TrafficView[] = [];
+  const seen = new Set<string>();
+  const peerKey = (p: TrafficPeer): string => (p.kind === 'workload' ? `${p.workload.kind}/${p.workload.namespace}/${p.workload.name}` : p.kind);
   const evaluate = (from: TrafficPeer, source: Endpoint, to: TrafficPeer, dest: Endpoint, port: number, protocol: string, via: ObjectRef | null): void => {
+    // Two Service ports on one container port (80 and 443 to 8080) are one path.
+    const key = `${peerKey(from)}\u0000${peerKey(to)}\u0000${port}/${protocol}\u0000${via ? `${via.kind}/${via.name}` : ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     const egress = direction(policies, 'egress', source, dest, port, protocol, dest, namespaceLabels);
     const ingress = direction(policies, 'ingress', dest, source, port, protocol, dest, namespaceLabels);
     const view: TrafficView = { from, to, port, protocol, via, allowed: egress.allowed && ingress.allowed, policies: [] };
