@@ -1,0 +1,49 @@
+/**
+ * @fileoverview Settings and `.kubeplan.yaml` combine predictably: the nearest `.kubeplan.yaml`
+ * first, then the `kubeplan.*` settings set explicitly, key by key (rules merged rule by rule).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, diagnostics, open, waitFor, waitForRule } from './helpers';
+
+const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('kubeplan');
+
+describe('settings and .kubeplan.yaml', () => {
+  before(async () => {
+    const api = await activate();
+    await api.service.whenIndexed();
+  });
+
+  afterEach(async () => {
+    for (const key of ['rules', 'kubernetesVersion', 'enable']) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('takes rule severities from kubeplan.rules', async () => {
+    const { document } = await open('broken.yaml');
+    const [before] = await waitForRule(document.uri, 'no-latest-image-tag');
+    assert.equal(before!.severity, vscode.DiagnosticSeverity.Warning);
+    await config().update('rules', { 'no-latest-image-tag': 'error', 'require-liveness-probe': 'off' }, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the rule as an error', () => diagnostics(document.uri, 'no-latest-image-tag')[0]?.severity === vscode.DiagnosticSeverity.Error);
+    await waitForRule(document.uri, 'require-liveness-probe', 0);
+  });
+
+  it('uses the nearest .kubeplan.yaml, and an explicit kubeplan.kubernetesVersion over it', async () => {
+    const { document } = await open('hpa/hpa.yaml');
+    // hpa/.kubeplan.yaml says 1.24: autoscaling/v2beta2 is deprecated there, not removed.
+    await waitForRule(document.uri, 'deprecated-api-version');
+    assert.equal(diagnostics(document.uri, 'removed-api-version').length, 0);
+    await config().update('kubernetesVersion', '1.32', vscode.ConfigurationTarget.Workspace);
+    await waitForRule(document.uri, 'removed-api-version');
+    await waitForRule(document.uri, 'deprecated-api-version', 0);
+  });
+
+  it('clears its diagnostics when disabled, and lints again when enabled', async () => {
+    const { document } = await open('broken.yaml');
+    await waitForRule(document.uri, 'no-latest-image-tag');
+    await config().update('enable', false, vscode.ConfigurationTarget.Workspace);
+    await waitFor('no KubePlan diagnostics', () => diagnostics(document.uri).length === 0);
+    await config().update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForRule(document.uri, 'no-latest-image-tag');
+  });
+});
