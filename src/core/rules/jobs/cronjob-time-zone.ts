@@ -14,7 +14,7 @@ export default defineRule({
   docs: {
     description: 'Reports a `spec.timeZone` that is not an IANA time zone name as the controller reads it (exact capitals, not `Local`), and a `TZ=` or `CRON_TZ=` prefix inside `spec.schedule`.',
     rationale: 'The API server refuses an unknown time zone, and since Kubernetes 1.29 it also refuses `TZ=`/`CRON_TZ=` in the schedule (they were never supported). Without `timeZone`, schedules follow the time zone of kube-controller-manager, usually UTC: "0 9 * * *" then runs at 10:00 or 11:00 in Paris depending on the season.',
-    remediation: 'Move the zone to `spec.timeZone` with its IANA name (`Europe/Paris`, `America/Montreal`, `Etc/UTC`), spelt with its capitals; the editor offers the fix.',
+    remediation: 'Move the zone to `spec.timeZone` with its IANA name (`Europe/Paris`, `America/Montreal`, `Etc/UTC`), spelt with its capitals; `kubeplan lint --fix` does both (the meaning of the schedule does not change).',
     references: ['https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#time-zones', 'https://en.wikipedia.org/wiki/List_of_tz_database_time_zones'],
     examples: {
       invalid: ['apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: "CRON_TZ=Europe/Paris 0 9 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: report\n            image: app:1.0\n'],
@@ -22,7 +22,7 @@ export default defineRule({
     },
   },
   kinds: ['CronJob'],
-  fixable: 'suggestion',
+  fixable: 'safe',
   messages: {
     unknown: '"{{zone}}" is not a time zone the CronJob controller knows: the API server refuses this CronJob. Use an IANA name such as Europe/Paris or Etc/UTC.',
     wrongCase: '"{{zone}}" must be spelt "{{suggestion}}": the controller reads time zone names with their exact capitals, so the API server refuses this one. Write {{suggestion}}.',
@@ -39,10 +39,11 @@ export default defineRule({
         const prefix = spec.schedule.slice(start, end);
         const zone = prefix.slice(prefix.indexOf('=') + 1);
         const rest = spec.schedule.slice(end).trim();
-        const suggestions: RuleFix[] = spec.timeZone === undefined && zone && rest
-          ? [{ title: `Move ${zone} to spec.timeZone`, ops: [{ op: 'set', path: ['spec', 'schedule'], value: rest }, { op: 'set', path: ['spec', 'timeZone'], value: zone, after: ['schedule'] }] }]
-          : [];
-        ctx.report({ path: ['spec', 'schedule'], slice: [start, end], messageId: 'inSchedule', data: { prefix }, suggestions });
+        // The same zone, where the API server accepts it: what the schedule meant, so a safe fix.
+        const fix: RuleFix | undefined = spec.timeZone === undefined && zone && rest && checkTimeZone(zone).ok
+          ? { title: `Move ${zone} to spec.timeZone`, ops: [{ op: 'set', path: ['spec', 'schedule'], value: rest }, { op: 'set', path: ['spec', 'timeZone'], value: zone, after: ['schedule'] }] }
+          : undefined;
+        ctx.report({ path: ['spec', 'schedule'], slice: [start, end], messageId: 'inSchedule', data: { prefix }, ...(fix ? { fix } : {}) });
       }
     }
     if (spec.timeZone === undefined || spec.timeZone === null) return;
@@ -52,7 +53,7 @@ export default defineRule({
     if (check.reason === 'case' && check.suggestion) {
       ctx.report({
         path: ['spec', 'timeZone'], messageId: 'wrongCase', data: { zone, suggestion: check.suggestion },
-        suggestions: [{ title: `Write ${check.suggestion}`, ops: [{ op: 'set', path: ['spec', 'timeZone'], value: check.suggestion }] }],
+        fix: { title: `Write ${check.suggestion}`, ops: [{ op: 'set', path: ['spec', 'timeZone'], value: check.suggestion }] },
       });
     } else {
       ctx.report({ path: ['spec', 'timeZone'], messageId: check.reason === 'local' ? 'local' : 'unknown', data: { zone } });
