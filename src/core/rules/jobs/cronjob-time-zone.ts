@@ -13,7 +13,7 @@ export default defineRule({
   title: 'A CronJob time zone should be a valid timeZone',
   docs: {
     description: 'Reports a `spec.timeZone` that is not an IANA time zone name as the controller reads it (exact capitals, not `Local`), and a `TZ=` or `CRON_TZ=` prefix inside `spec.schedule`.',
-    rationale: 'The API server refuses an unknown time zone, and since Kubernetes 1.29 it also refuses `TZ=`/`CRON_TZ=` in the schedule (they were never supported). Without `timeZone`, schedules follow the time zone of kube-controller-manager, usually UTC: "0 9 * * *" then runs at 10:00 or 11:00 in Paris depending on the season.',
+    rationale: 'The API server refuses an unknown time zone, and since Kubernetes 1.29 it also refuses to create a CronJob with `TZ=`/`CRON_TZ=` in the schedule (they were never supported; updates of existing ones only warn). Without `timeZone`, schedules follow the time zone of kube-controller-manager, usually UTC: "0 9 * * *" then runs at 10:00 or 11:00 in Paris depending on the season.',
     remediation: 'Move the zone to `spec.timeZone` with its IANA name (`Europe/Paris`, `America/Montreal`, `Etc/UTC`), spelt with its capitals; `kubeplan lint --fix` does both (the meaning of the schedule does not change).',
     references: ['https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#time-zones', 'https://en.wikipedia.org/wiki/List_of_tz_database_time_zones'],
     examples: {
@@ -27,7 +27,7 @@ export default defineRule({
     unknown: '"{{zone}}" is not a time zone the CronJob controller knows: the API server refuses this CronJob. Use an IANA name such as Europe/Paris or Etc/UTC.',
     wrongCase: '"{{zone}}" must be spelt "{{suggestion}}": the controller reads time zone names with their exact capitals, so the API server refuses this one. Write {{suggestion}}.',
     local: '"{{zone}}" is not allowed: the time zone must be explicit. Use an IANA name such as Europe/Paris or Etc/UTC.',
-    inSchedule: '{{prefix}} inside the schedule is not supported: the API server refuses it since Kubernetes 1.29. Move the zone to spec.timeZone.',
+    inSchedule: '{{prefix}} inside the schedule is not supported: since Kubernetes 1.29 the API server refuses to create a CronJob with it (existing ones only get a warning). Move the zone to spec.timeZone.',
   },
   check(ctx) {
     const spec = cronSpecOf(ctx.manifest);
