@@ -177,7 +177,7 @@ function startWorker(setup: WorkerSetup): WorkerHandle {
   // Bundled (out/cli.js), this module is part of the CLI bundle, which starts the worker loop
   // below when loaded in a worker; from sources (tests), the TypeScript file needs tsx.
   const worker = __filename.endsWith('.ts')
-    ? new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(__filename)});`, { eval: true, workerData: setup })
+    ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(__filename)});`, { eval: true, workerData: setup })
     : new Worker(__filename, { workerData: setup });
   let pending: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
   let failure: Error | null = null;
