@@ -261,7 +261,7 @@ export class Scheduler {
     r.cpu += pod.requests.cpu;
     r.memory += pod.requests.memory;
     r.ephemeralStorage += pod.requests.ephemeralStorage;
-    for (const [k, v] of Object.entries(pod.requests.extended)) r.extended[k] = (r.extended[k] ?? 0) + v;
+    for (const k of pod.extendedNames) r.extended[k] = (r.extended[k] ?? 0) + pod.requests.extended[k]!;
     info.nonZeroCpu += pod.nonZero.cpu;
     info.nonZeroMemory += pod.nonZero.memory;
     this.syncHot(info);
@@ -311,7 +311,7 @@ export class Scheduler {
     r.cpu -= pod.requests.cpu;
     r.memory -= pod.requests.memory;
     r.ephemeralStorage -= pod.requests.ephemeralStorage;
-    for (const [k, v] of Object.entries(pod.requests.extended)) r.extended[k] = (r.extended[k] ?? 0) - v;
+    for (const k of pod.extendedNames) r.extended[k] = (r.extended[k] ?? 0) - pod.requests.extended[k]!;
     info.nonZeroCpu -= pod.nonZero.cpu;
     info.nonZeroMemory -= pod.nonZero.memory;
     this.syncHot(info);
@@ -439,7 +439,14 @@ export class Scheduler {
   /** Everything a pod's filters need that depends on the whole cluster (PreFilter). */
   private preFilter(pod: SimPod): PreFilterState {
     const t = this.termsOf(pod);
-    const state: PreFilterState = { terms: t, affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinity: new Map(), spread: [] };
+    const needsCounts = t.requiredAffinity.length > 0 || t.requiredAntiAffinity.length > 0;
+    const state: PreFilterState = {
+      terms: t,
+      affinityCounts: needsCounts ? new Map() : EMPTY_COUNTS,
+      antiAffinityCounts: needsCounts ? new Map() : EMPTY_COUNTS,
+      existingAntiAffinity: this.withAntiAffinity.size ? new Map() : EMPTY_COUNTS,
+      spread: [],
+    };
     if (t.requiredAffinity.length || t.requiredAntiAffinity.length) {
       for (const info of this.infos) {
         for (const existing of info.pods) {
@@ -786,6 +793,9 @@ export class Scheduler {
     return { node: chosen.info.node.name, victims: chosen.victims };
   }
 }
+
+/** Shared by the many pods that need no counting (never written to). */
+const EMPTY_COUNTS: Map<string, number> = new Map();
 
 interface PreFilterState {
   terms: PodTerms;
