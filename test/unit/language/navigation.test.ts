@@ -117,4 +117,20 @@ describe('language: navigation', () => {
     const offset = text.indexOf('name: \n') + 'name: '.length;
     assert.deepEqual(nameCompletionsAt(linter.index, linter.getSource('deploy.yaml')!, offset)?.names, ['web-config']);
   });
+
+  it('goes from a RoleBinding to its Role and ServiceAccount, and from an Ingress backend and a PVC claim to their targets', () => {
+    const rbac = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: reader\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: read\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: reader\nsubjects:\n  - kind: ServiceAccount\n    name: web-sa\n';
+    const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n';
+    const pvc = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: db\nspec:\n  containers:\n    - name: db\n      image: postgres:17\n  volumes:\n    - name: data\n      persistentVolumeClaim:\n        claimName: data\n';
+    const linter = setup();
+    linter.setFile('rbac.yaml', rbac);
+    linter.setFile('ingress.yaml', ingress);
+    linter.setFile('pvc.yaml', pvc);
+    const defs = (file: string, text: string, search: string, delta = 1): string[] =>
+      definitionsAt(linter.index, linter.getSource(file)!, text.indexOf(search) + delta).map((l) => where(linter, l));
+    assert.deepEqual(defs('rbac.yaml', rbac, 'name: reader\nsubjects', 7), ['rbac.yaml 3:8-3:14']);
+    assert.deepEqual(defs('rbac.yaml', rbac, 'web-sa'), ['config.yaml 10:8-10:14']);
+    assert.deepEqual(defs('ingress.yaml', ingress, 'name: web\n                port', 7), ['service.yaml 3:8-3:11']);
+    assert.deepEqual(defs('pvc.yaml', pvc, 'claimName: data', 12), ['pvc.yaml 3:8-3:12']);
+  });
 });
