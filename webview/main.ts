@@ -422,13 +422,6 @@ window.addEventListener('message', (event: MessageEvent) => {
 function handle(message: ToWebview): void {
   switch (message.type) {
     case 'view': {
-      if (state.view && message.locale === state.locale && JSON.stringify(message.view) === JSON.stringify(state.view)) {
-        // The same picture (a comment typed, a file saved): nothing to redraw.
-        state.whatIf = message.whatIf ?? structuredClone(NO_WHAT_IF);
-        updateWhatIfBanner();
-        document.body.setAttribute('data-rendered', String(++renders));
-        break;
-      }
       const first = state.view === null;
       const localeChanged = toLocale(message.locale) !== toLocale(state.locale);
       state.view = message.view;

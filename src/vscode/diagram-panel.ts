@@ -75,6 +75,8 @@ export class DiagramPanel implements vscode.Disposable {
   private readonly findings = new Map<string, Finding[]>();
   private whatIf: WhatIfRequest = NO_WHAT_IF;
   private lastGood: ClusterView | undefined;
+  /** The last `view` message posted, as JSON (identical pictures are not posted again). */
+  private lastPosted: string | undefined;
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private selectionTimer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
@@ -152,7 +154,9 @@ export class DiagramPanel implements vscode.Disposable {
   private async onMessage(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
+        // A (re)loaded page has no picture from us yet.
         this.ready = true;
+        this.lastPosted = undefined;
         this.scheduleUpdate(0);
         break;
       case 'reveal':
@@ -197,7 +201,13 @@ export class DiagramPanel implements vscode.Disposable {
       return;
     }
     this.lastGood = view;
-    this.post({ type: 'view', view, locale: currentLocale(), scope: this.scope, ...(isEmptyWhatIf(this.whatIf) ? {} : { whatIf: this.whatIf }) });
+    const message: ToWebview = { type: 'view', view, locale: currentLocale(), scope: this.scope, ...(isEmptyWhatIf(this.whatIf) ? {} : { whatIf: this.whatIf }) };
+    // A comment typed or a file saved gives the same picture: do not make the webview redraw it.
+    const text = JSON.stringify(message);
+    if (text !== this.lastPosted) {
+      this.lastPosted = text;
+      this.post(message);
+    }
     this.post({ type: 'status', broken });
   }
 
