@@ -12,7 +12,7 @@ import type { At, Report, Rule, RuleContext, RuleFix } from './rules/types';
 import { DEFAULT_LIMITS, LineIndex, manifestHeadRange, parseFile, type Manifest, type ParseLimits, type SourceFile } from './source/parse';
 import { isScalar } from 'yaml';
 import { locate, resolvePath } from './source/path';
-import { annotationSuppressions, isSuppressed, readLineSuppressions } from './suppression';
+import { annotationSuppressions, DISABLE_NEXT_LINE, isSuppressed, readLineSuppressions } from './suppression';
 import { localizedMessage } from './i18n';
 
 export interface LintInput {
@@ -139,10 +139,11 @@ export class Linter {
       }
     }
 
-    const suppressions = readLineSuppressions(source.text, this.lines(path));
-    const lines = this.lines(path);
-    const kept = suppressions.size === 0 ? findings
-      : findings.filter((f) => !isSuppressed(suppressions.get(lines.position(f.range[0]).line), f.ruleId));
+    // The line index is built only when a file has suppression comments (the CLI builds it for
+    // its output anyway; a one-shot lint() of a big tree does not need it).
+    const suppressions = source.text.includes(DISABLE_NEXT_LINE) ? readLineSuppressions(source.text, this.lines(path)) : undefined;
+    const kept = !suppressions?.size ? findings
+      : findings.filter((f) => !isSuppressed(suppressions.get(this.lines(path).position(f.range[0]).line), f.ruleId));
     kept.sort(compareFindings);
     return { path, findings: kept, source };
   }
