@@ -377,6 +377,7 @@ export class Scheduler {
   /** Schedules one pod: binds it and returns its node, or returns why it cannot run. */
   schedule(pod: SimPod): ScheduleResult {
     const all = this.order;
+    if (all.length === 0) return { failure: { message: 'no nodes available to schedule pods', preemption: '' } };
     // VolumeBinding's PreFilter: a claim that does not exist stops the pod before any node is looked at.
     const ownClaim = (c: string): boolean => pod.owner.kind === 'StatefulSet' && c.endsWith(`-${pod.name}`);
     const missing = this.input.claims ? pod.claims.find((c) => !ownClaim(c) && !this.input.claims!.has(`${pod.namespace}/${c}`)) : undefined;

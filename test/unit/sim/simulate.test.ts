@@ -80,3 +80,13 @@ describe('workloadSummary', () => {
     assert.equal(workloadSummary(run(deployment(0, '1')), { kind: 'Deployment', name: 'web' }), 'no pods');
   });
 });
+
+describe('a cluster without nodes', () => {
+  it('says so in kube-scheduler\'s words', () => {
+    const nodes = 'apiVersion: v1\nkind: Node\nmetadata: {name: only}\nstatus: {allocatable: {cpu: "1", memory: 1Gi}}\n---\n';
+    const view = run(nodes + deployment(1, '100m'), { withoutNodes: ['only'] });
+    assert.equal(view.pods[0]!.reason, 'no nodes available to schedule pods');
+    assert.equal(view.pods[0]!.preemption, undefined);
+    assert.deepEqual(view.whatIf!.newlyPending, [view.pods[0]!.name]);
+  });
+});
