@@ -144,6 +144,18 @@ describe('formatters', () => {
     ].join('\n'));
   });
 
+  it('json and sarif: C1 controls and bidirectional overrides are written as \\u escapes', async () => {
+    // YAML escapes in a double-quoted name: the value holds U+009B (8-bit CSI), U+202E and U+2028.
+    fs.writeFileSync(`${project.dir}/evil.yaml`, configMap('NAME', { a: 'b' }).replace('name: NAME', 'name: "note-\\u009b2J\\u202eevil\\u2028x"'));
+    for (const format of ['json', 'sarif']) {
+      const io = fakeIo(project.dir);
+      await runLint(['evil.yaml', '-f', format], io, { rules: TEST_RULES });
+      assert.doesNotMatch(io.out, /[\u009b\u202e\u2028]/, format);
+      assert.ok(io.out.includes('\\u009b2J\\u202eevil\\u2028x'), format);
+      assert.ok(JSON.stringify(JSON.parse(io.out)).includes('note-\u009b2J\u202eevil\u2028x'), `${format}: same value once parsed`);
+    }
+  });
+
   it('github: escaping of data and properties', () => {
     assert.equal(escapeData('50% done\r\nnext'), '50%25 done%0D%0Anext');
     assert.equal(escapeProperty('a,b:c%'), 'a%2Cb%3Ac%25');

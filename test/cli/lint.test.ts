@@ -140,6 +140,15 @@ describe('kubeplan lint: inputs', () => {
     assert.match(io.err, /^kubeplan lint: cannot read directory .*app: permission denied\n$/);
   });
 
+  it('a file that cannot be read is reported, the others are still linted, exit 2', async () => {
+    const io = fakeIo(project.dir, {
+      fsOverrides: { readFile: async (file) => { if (file.endsWith('web.yaml')) throw Object.assign(new Error('gone'), { code: 'ENOENT' }); return fs.readFileSync(file, 'utf8'); } },
+    });
+    assert.equal(await run(['lint', 'app', '-f', 'json'], io), 2);
+    assert.equal(io.err, 'kubeplan lint: cannot read app/web.yaml: no such file or directory\n');
+    assert.deepEqual(parseJson<JsonFileReport[]>(io.out).map((f) => f.file), ['app/nested/role.yml']);
+  });
+
   it('exits 2 when a file cannot be read', async () => {
     const io = fakeIo(project.dir, {
       fsOverrides: { readFile: async () => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); } },

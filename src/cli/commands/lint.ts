@@ -48,7 +48,8 @@ Options:
       --locale <lang>          language of the messages: ${LOCALES.join(', ')}
   -h, --help                   show this help
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage or I/O error.`;
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage or I/O error
+(a file that cannot be read is reported on stderr, the others are still linted).`;
 
 interface LintFlags {
   format: string;
@@ -137,7 +138,7 @@ function hasParseErrors(source: SourceFile | undefined): boolean {
   return !source || source.documents.some((d) => d.broken) || source.problems.some((p) => p.ruleId === 'yaml-syntax');
 }
 
-async function loadFiles(flags: LintFlags, io: Io): Promise<LoadedFile[]> {
+async function loadFiles(flags: LintFlags, io: Io, unreadable: { count: number }): Promise<LoadedFile[]> {
   const resolver = new ConfigResolver(io.fs, io.cwd, {
     configFile: flags.config,
     kubernetesVersion: flags.kubernetesVersion,
@@ -162,7 +163,11 @@ async function loadFiles(flags: LintFlags, io: Io): Promise<LoadedFile[]> {
       text = await io.fs.readFile(input.absolute);
       mode = flags.fix ? (await io.fs.stat(input.absolute))?.mode : undefined;
     } catch (error) {
-      throw new UserError(`cannot read ${input.display}: ${describeFsError(error)}`);
+      // One unreadable file (gone since the walk, no permission) does not hide the others' findings:
+      // say so, lint the rest, and exit 2 at the end since the run is incomplete.
+      io.stderr(`kubeplan lint: cannot read ${escapeControl(input.display)}: ${describeFsError(error)}\n`);
+      unreadable.count++;
+      continue;
     }
     files.push({ ...input, text, config, mode, stdin: false });
   }
@@ -220,7 +225,8 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     io.stdout(`${usage}\n`);
     return EXIT.ok;
   }
-  const files = await loadFiles(flags, io);
+  const unreadable = { count: 0 };
+  const files = await loadFiles(flags, io, unreadable);
   const configs = new Map(files.map((f) => [f.display, f.config]));
   const fallback = files[0]?.config ?? defaultConfig();
   const linter = new Linter({
@@ -295,6 +301,7 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
 
   const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
   if (tooManyWarnings) io.stderr(`kubeplan lint: too many warnings (${warnings}; --max-warnings is ${flags.maxWarnings})\n`);
+  if (unreadable.count > 0) return EXIT.usage;
   return errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
 }
 

@@ -57,6 +57,16 @@ export function toJsonReport(input: FormatInput): JsonFileReport[] {
   return input.files.map((f) => ({ file: f.file, findings: f.findings.map((x) => toJsonFinding(x, f.lines, input.linesOf)) }));
 }
 
+/**
+ * JSON.stringify, with the characters it leaves raw that a terminal would act on (DEL, C1
+ * controls such as the 8-bit CSI, line/paragraph separators, bidirectional controls) written as
+ * `\uXXXX`: `cat report.json` stays inert, and the JSON means the same.
+ */
+export function stringifyInert(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function formatJson(input: FormatInput): string {
-  return `${JSON.stringify(toJsonReport(input), null, 2)}\n`;
+  return `${stringifyInert(toJsonReport(input))}\n`;
 }

@@ -6,6 +6,7 @@
 import type { Severity } from '../../core/finding';
 import { RULES } from '../../core/rules';
 import { docsUrl, pascalName } from '../rule-info';
+import { stringifyInert } from './json';
 import { regionOf, type FormatInput } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -105,5 +106,5 @@ export function toSarif(input: FormatInput): Record<string, unknown> {
 }
 
 export function formatSarif(input: FormatInput): string {
-  return `${JSON.stringify(toSarif(input), null, 2)}\n`;
+  return `${stringifyInert(toSarif(input))}\n`;
 }
