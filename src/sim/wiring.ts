@@ -72,12 +72,33 @@ export function resolveTargetPort(pod: SimPod, target: number | string, protocol
   return undefined;
 }
 
+/** Placed pods by `key\u0000value` of each of their labels, built once per list. */
+const labelIndexes = new WeakMap<Placed[], Map<string, Placed[]>>();
+
+function labelIndex(placed: Placed[]): Map<string, Placed[]> {
+  let index = labelIndexes.get(placed);
+  if (!index) {
+    index = new Map();
+    for (const p of placed) {
+      for (const k in p.pod.labels) {
+        const key = `${k}\u0000${p.pod.labels[k]}`;
+        const list = index.get(key);
+        if (list) list.push(p);
+        else index.set(key, [p]);
+      }
+    }
+    labelIndexes.set(placed, index);
+  }
+  return index;
+}
+
 /** Pods of a namespace that a Service's map selector selects (an empty selector selects none). */
 function selectPlaced(placed: Placed[], namespace: string, selector: Record<string, string>): Placed[] {
   const pairs = Object.entries(selector);
   if (pairs.length === 0) return [];
   const out: Placed[] = [];
-  outer: for (const p of placed) {
+  const [k0, v0] = pairs[0]!;
+  outer: for (const p of labelIndex(placed).get(`${k0}\u0000${v0}`) ?? []) {
     if (p.pod.namespace !== namespace) continue;
     for (const [k, v] of pairs) if (p.pod.labels[k] !== v) continue outer;
     out.push(p);
