@@ -22,7 +22,7 @@ export default defineRule({
   severity: 'warning',
   title: 'Probes should check a port the container declares',
   docs: {
-    description: 'Reports `httpGet`, `tcpSocket` and `grpc` probes whose port is a name the container does not declare (an error: the probe cannot run), or a number missing from the container\'s `ports` when it declares some (a warning: often a typo or a port changed in one place only).',
+    description: 'Reports `httpGet`, `tcpSocket` and `grpc` probes whose port is a name the container does not declare (an error: the probe cannot run), or a number missing from the container\'s `ports` when it declares some (information: often a typo or a port changed in one place only, but many images also serve health checks on a port they do not declare).',
     rationale: 'A probe on the wrong port fails forever: a readiness probe keeps the pod out of its Service, a liveness probe restarts the container in a loop. A named port that does not exist makes the kubelet fail the probe on every check.',
     remediation: 'Point the probe at a port of the container\'s `ports`, by name (`port: http`) so that the two cannot drift apart.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#use-a-named-port'],
@@ -55,7 +55,7 @@ export default defineRule({
             if (!ports.some((d) => d.name === port)) ctx.report({ path, messageId: 'unknownName', data: { probe, container: c.name, port, declared }, severity: 'error' });
           } else if (typeof port === 'number' || typeof port === 'string') {
             const n = Number(port);
-            if (ports.length > 0 && !ports.some((d) => d.containerPort === n)) ctx.report({ path, messageId: 'undeclaredNumber', data: { probe, container: c.name, port: n, declared } });
+            if (ports.length > 0 && !ports.some((d) => d.containerPort === n)) ctx.report({ path, messageId: 'undeclaredNumber', data: { probe, container: c.name, port: n, declared }, severity: 'info' });
           }
         }
       }

@@ -12,7 +12,7 @@ export default defineRule({
   severity: 'info',
   title: 'Pods that do not use the API should not mount a service account token',
   docs: {
-    description: 'Reports pod templates that get a service account token mounted (neither the pod nor its ServiceAccount among the inputs sets `automountServiceAccountToken: false`) while no RoleBinding or ClusterRoleBinding of the inputs grants their service account anything: a sign that they do not use the Kubernetes API.',
+    description: 'Reports pod templates that get a service account token mounted (neither the pod nor its ServiceAccount among the inputs sets `automountServiceAccountToken: false`) while no RoleBinding or ClusterRoleBinding of the inputs grants their service account anything: a sign that they do not use the Kubernetes API. Pods running as the `default` account are left to no-default-service-account.',
     rationale: 'Every container of the pod can read the token at /var/run/secrets/kubernetes.io/serviceaccount and talk to the API server as the pod\'s service account; an attacker who gets into the container gets that identity, and anything granted to it later, for free.',
     remediation: 'Set `automountServiceAccountToken: false` in the pod spec (or on the ServiceAccount); pods that do call the API should run with their own ServiceAccount and a RoleBinding granting only what they need.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting', 'https://kubernetes.io/docs/concepts/security/service-accounts/'],
@@ -31,7 +31,8 @@ export default defineRule({
     if (!template || ctx.namespace === undefined) return;
     if (!mountsToken(ctx.index, template, ctx.namespace)) return;
     const account = serviceAccountOf(template).name;
-    if (isBound(ctx.index, ctx.namespace, account)) return;
+    // The default account is no-default-service-account's business (one finding, not two).
+    if (account === 'default' || isBound(ctx.index, ctx.namespace, account)) return;
     ctx.report({
       path: template.specPath,
       messageId: 'mounted',

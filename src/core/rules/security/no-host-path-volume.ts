@@ -20,7 +20,7 @@ export function sensitiveHostPath(raw: string): string | undefined {
   if (SOCKET.test(path)) return 'the container runtime\'s socket, which lets the pod start privileged containers on the node';
   if (SENSITIVE_EXACT.includes(path)) return path === '/' ? 'the node\'s whole file system' : 'a system directory of the node';
   const tree = SENSITIVE_TREES.find((t) => path === t || path.startsWith(t + '/'));
-  if (tree) return `part of ${tree}, which holds the node's ${describeTree(tree)}`;
+  if (tree) return path === tree ? `which holds the node's ${describeTree(tree)}` : `part of ${tree}, which holds the node's ${describeTree(tree)}`;
   return undefined;
 }
 

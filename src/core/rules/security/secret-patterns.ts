@@ -41,6 +41,8 @@ export function secretLiteral(name: string, value: unknown): 'pem' | 'name' | 'b
   const qualifiedKey = tokens.some((t, i) => t === 'key' && i > 0 && KEY_QUALIFIERS.has(tokens[i - 1]!));
   if ((secretWord || qualifiedKey) && !(NOT_SECRET_SUFFIXES.has(last) && !(last === 'key' && qualifiedKey))) {
     if (value.includes('\n')) return undefined; // a whole file under a secret-sounding name: left to the line check
+    // `WEBHOOK_SECRET: webhook-server-cert` names a Secret object, it is not one.
+    if (last === 'secret' && /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(value) && !/\d{3,}/.test(value)) return undefined;
     return 'name';
   }
   if (tokens.includes('key') && !value.includes('\n') && (BASE64_BLOB.test(value.trim()) || HEX_BLOB.test(value.trim()))) return 'blob';

@@ -23,7 +23,7 @@ runRuleTests(rule, {
       code: pod(ports, '    livenessProbe:\n      httpGet: {path: /healthz, port: metrics}\n    readinessProbe:\n      tcpSocket: {port: 80}\n    startupProbe:\n      grpc: {port: 9090}\n'),
       errors: [
         { messageId: 'unknownName', line: 13, column: 39, endLine: 13, endColumn: 46, severity: 'error', messageIncludes: ['livenessProbe', '"web"', '"metrics"', 'http (8080), admin (9090)'] },
-        { messageId: 'undeclaredNumber', line: 15, column: 25, endLine: 15, endColumn: 27, severity: 'warning', messageIncludes: ['readinessProbe', 'port 80'] },
+        { messageId: 'undeclaredNumber', line: 15, column: 25, endLine: 15, endColumn: 27, severity: 'info', messageIncludes: ['readinessProbe', 'port 80'] },
       ],
       output: null,
     },

@@ -18,6 +18,7 @@ const binding = (subject: string): { path: string; text: string } => ({
 runRuleTests(rule, {
   valid: [
     pod('  automountServiceAccountToken: false\n'),
+    { name: 'the default account is left to no-default-service-account', code: pod('') },
     { name: 'a bound service account uses the API', code: pod('  serviceAccountName: operator\n'), files: [binding('{kind: ServiceAccount, name: operator, namespace: default}')] },
     { name: 'bound through its namespace group', code: pod('  serviceAccountName: operator\n'), files: [binding('{kind: Group, name: "system:serviceaccounts:default", apiGroup: rbac.authorization.k8s.io}')] },
     { name: 'its ServiceAccount opts out', code: pod('  serviceAccountName: web\n'), files: [{ path: 'sa.yaml', text: 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\nautomountServiceAccountToken: false\n' }] },
@@ -34,9 +35,9 @@ runRuleTests(rule, {
     },
     {
       name: 'the pod setting wins over its ServiceAccount',
-      code: pod('  automountServiceAccountToken: true\n'),
-      files: [{ path: 'sa.yaml', text: 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\nautomountServiceAccountToken: false\n' }],
-      errors: [{ messageId: 'mounted', line: 5, column: 1, endLine: 5, endColumn: 5, messageIncludes: ['"default"'], suggestions: [pod('  automountServiceAccountToken: false\n')] }],
+      code: pod('  serviceAccountName: web\n  automountServiceAccountToken: true\n'),
+      files: [{ path: 'sa.yaml', text: 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\nautomountServiceAccountToken: false\n' }],
+      errors: [{ messageId: 'mounted', line: 5, column: 1, endLine: 5, endColumn: 5, messageIncludes: ['"web"'], suggestions: [pod('  serviceAccountName: web\n  automountServiceAccountToken: false\n')] }],
       output: null,
     },
   ],

@@ -62,3 +62,10 @@ describe('secret patterns', () => {
     assert.equal(secretLiteral('password', 'no'), undefined);
   });
 });
+
+describe('secret patterns: names of Secret objects', () => {
+  it('does not take the name of a Secret object for a secret', () => {
+    assert.equal(secretLiteral('WEBHOOK_SECRET', 'elastic-webhook-server-cert'), undefined);
+    assert.equal(secretLiteral('CLIENT_SECRET', 'Xk9-fj2kLq0'), 'name');
+  });
+});
