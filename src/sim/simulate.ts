@@ -170,15 +170,13 @@ function run(context: Context, nodes: SimNode[]): RunState {
 /** Runs the queue: pods bound by name first (they skip the scheduler), then the rest; preempted pods are retried once. */
 function scheduleAll(state: RunState, queue: SimPod[]): void {
   const { scheduler, outcome } = state;
-  const retry: SimPod[] = [];
   // Pods that name their node never wait in the scheduler's queue: the kubelet takes them at once.
   for (const pod of queue) if (pod.nodeName !== undefined) bindByName(state, pod);
-  for (const pod of queue) {
-    if (pod.nodeName !== undefined) continue;
+  const attempt = (pod: SimPod): boolean => {
     const result = scheduler.schedule(pod);
     if (result.failure) {
       outcome.set(pod, { reason: result.failure.message, preemption: result.failure.preemption });
-      continue;
+      return false;
     }
     const entry: { preempted?: string[] } = {};
     if (result.victims?.length) {
@@ -186,15 +184,24 @@ function scheduleAll(state: RunState, queue: SimPod[]): void {
       for (const v of result.victims) {
         // A controller recreates its pod, which queues again; a bare Pod is deleted for good.
         outcome.set(v, { reason: `Preempted by ${pod.namespace}/${pod.name}`, failed: v.owner.kind === 'Pod' });
-        if (v.owner.kind !== 'Pod') retry.push(v);
+        if (v.owner.kind !== 'Pod') pending.push(v);
       }
     }
     outcome.set(pod, entry);
-  }
-  for (const pod of queueOrder(retry)) {
-    const result = scheduler.schedule(pod);
-    if (result.failure) outcome.set(pod, { reason: result.failure.message, preemption: result.failure.preemption });
-    else outcome.set(pod, {});
+    return true;
+  };
+  const pending: SimPod[] = [];
+  for (const pod of queue) if (pod.nodeName === undefined && !attempt(pod)) pending.push(pod);
+  // Unschedulable pods go back to the queue when the cluster changes (a pod bound that they have
+  // affinity to, a victim recreated): retry, in queue order, until a pass places nothing.
+  let placedSome = true;
+  while (placedSome && pending.length) {
+    placedSome = false;
+    const round = queueOrder(pending.splice(0));
+    for (const pod of round) {
+      if (attempt(pod)) placedSome = true;
+      else pending.push(pod);
+    }
   }
 }
 
