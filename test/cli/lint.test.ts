@@ -306,6 +306,56 @@ describe('kubeplan lint: flags', () => {
   });
 });
 
+describe('kubeplan lint --jobs and --shard', () => {
+  let project: ReturnType<typeof tempProject>;
+  beforeEach(() => {
+    project = tempProject({
+      'a/web.yaml': pod('web', 'nginx:latest'),
+      'a/role.yaml': WILDCARD_ROLE,
+      'b/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: web}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers:\n      - name: api\n        image: nginx:1.27\n        envFrom: [{configMapRef: {name: settings}}]\n',
+      'c/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: web}\n',
+      'c/broken.yaml': 'a: [\n',
+    });
+  });
+  afterEach(() => project.cleanup());
+
+  it('--jobs gives the same report as one thread, references across files included', async function () {
+    this.timeout(60000);
+    const one = fakeIo(project.dir);
+    const four = fakeIo(project.dir);
+    const codeOne = await run(['lint', '.', '-f', 'json'], one);
+    const codeFour = await run(['lint', '.', '-f', 'json', '--jobs', '3'], four);
+    assert.equal(codeFour, codeOne);
+    assert.equal(four.out, one.out);
+    assert.ok(!ids(parseJson(one.out)).includes('configmap-not-found'), 'the ConfigMap in another folder is seen');
+  });
+
+  it('--shard i/n: every file in exactly one shard, a folder\'s files together', async () => {
+    const all = fakeIo(project.dir);
+    await run(['lint', '.', '-f', 'json'], all);
+    const seen: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const io = fakeIo(project.dir);
+      await run(['lint', '.', '-f', 'json', '--shard', `${i}/3`], io);
+      const files = parseJson<JsonFileReport[]>(io.out).map((f) => f.file);
+      seen.push(...files);
+      const folders = new Set(files.map((f) => f.split('/')[0]));
+      for (const folder of folders) {
+        assert.deepEqual(files.filter((f) => f.startsWith(`${folder}/`)), parseJson<JsonFileReport[]>(all.out).map((f) => f.file).filter((f) => f.startsWith(`${folder}/`)));
+      }
+    }
+    assert.deepEqual(seen.sort(), parseJson<JsonFileReport[]>(all.out).map((f) => f.file).sort());
+  });
+
+  it('rejects bad --jobs and --shard values with exit 2', async () => {
+    for (const [flag, value, message] of [['--jobs', '0', /--jobs: expected a whole number/], ['--jobs', 'many', /--jobs: expected/], ['--shard', '3/2', /--shard: expected 1 ≤ i ≤ n/], ['--shard', 'half', /--shard: expected i\/n/]] as const) {
+      const io = fakeIo(project.dir);
+      assert.equal(await run(['lint', '.', flag, value], io), 2, `${flag} ${value}`);
+      assert.match(io.err, message);
+    }
+  });
+});
+
 describe('kubeplan lint: colors and escaping', () => {
   let project: ReturnType<typeof tempProject>;
   beforeEach(() => {

@@ -10,7 +10,7 @@ import { Linter } from '../../core/lint';
 import { LOCALES } from '../../core/i18n';
 import { RULES_BY_ID } from '../../core/rules';
 import { closest, defaultConfig, type ResolvedConfig } from '../../core/config/config';
-import type { SourceFile } from '../../core/source/parse';
+import { LineIndex, type SourceFile } from '../../core/source/parse';
 import type { Rule } from '../../core/rules/types';
 import { ConfigResolver } from '../config-loader';
 import { describeFsError, EXIT, UserError, withUserErrors } from '../errors';
@@ -20,6 +20,7 @@ import type { FormatInput, ReportedFile } from '../formatters/types';
 import type { Io } from '../io';
 import { colors, escapeControl, wantColor } from '../terminal';
 import { VERSION } from '../version';
+import { lintParallel, parseShard, selectShard, type Shard } from '../lint-parallel';
 import { parseFlags } from './flags';
 import type { Command } from './types';
 
@@ -46,6 +47,8 @@ Options:
       --no-color               no colors (also NO_COLOR=1, or when not a terminal)
       --stdin-filename <name>  the file name to report for stdin (and to find its config)
       --locale <lang>          language of the messages: ${LOCALES.join(', ')}
+      --jobs <n>               lint with n worker threads (same findings; not with --fix)
+      --shard <i/n>            lint only shard i of n (by folder), for a CI matrix of n jobs
   -h, --help                   show this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage or I/O error
@@ -63,6 +66,8 @@ interface LintFlags {
   noColor: boolean;
   stdinFilename: string | undefined;
   locale: string | undefined;
+  jobs: number;
+  shard: Shard | undefined;
   paths: string[];
 }
 
@@ -79,9 +84,25 @@ function readFlags(args: string[], io: Io): LintFlags | 'help' {
     'no-color': { type: 'boolean' },
     'stdin-filename': { type: 'string' },
     locale: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
+    shard: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
+  let jobs = 1;
+  if (values.jobs !== undefined) {
+    const raw = values.jobs as string;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UserError(`--jobs: expected a whole number of threads (1 or more), got "${raw}"`);
+    jobs = Math.min(Number(raw), 64);
+  }
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    try {
+      shard = parseShard(values.shard as string);
+    } catch (error) {
+      throw new UserError((error as Error).message);
+    }
+  }
   const format = (values.format as string | undefined) ?? 'stylish';
   if (!FORMATTERS[format]) throw new UserError(`--format: unknown format "${format}"; expected one of ${Object.keys(FORMATTERS).join(', ')}`);
   let maxWarnings: number | undefined;
@@ -121,6 +142,8 @@ function readFlags(args: string[], io: Io): LintFlags | 'help' {
     noColor: values['no-color'] === true,
     stdinFilename: values['stdin-filename'] as string | undefined,
     locale,
+    jobs,
+    shard,
     paths,
   };
 }
@@ -226,7 +249,8 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     return EXIT.ok;
   }
   const unreadable = { count: 0 };
-  const files = await loadFiles(flags, io, unreadable);
+  let files = await loadFiles(flags, io, unreadable);
+  if (flags.shard) files = selectShard(files, flags.shard);
   const configs = new Map(files.map((f) => [f.display, f.config]));
   const fallback = files[0]?.config ?? defaultConfig();
   const linter = new Linter({
@@ -234,7 +258,8 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     ...(seams.rules ? { rules: seams.rules } : {}),
     ...(flags.locale ? { locale: flags.locale } : {}),
   });
-  for (const f of files) linter.setFile(f.display, f.text);
+  // With --jobs the workers parse; the main thread only needs line indexes (built from the text).
+  if (!(flags.jobs > 1 && !flags.fix && !seams.rules && files.length > 1)) for (const f of files) linter.setFile(f.display, f.text);
 
   let fixedProblems = 0;
   let fixedFiles = 0;
@@ -255,11 +280,27 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     }
   }
 
+  // --jobs: the same findings from worker threads (the fix loop above needs one Linter: not with --fix).
+  const parallel = flags.jobs > 1 && !flags.fix && !seams.rules && files.length > 1
+    ? new Map((await lintParallel(files.map((f) => ({ path: f.display, text: f.text, config: f.config })), {
+      jobs: flags.jobs, fixes: true, ...(flags.locale ? { locale: flags.locale } : {}),
+    })).map((r) => [r.path, r.findings]))
+    : undefined;
+  const texts = new Map(files.map((f) => [f.display, f]));
+  const lineIndexes = new Map<string, LineIndex>();
+  const linesOf = (file: string): LineIndex | undefined => {
+    if (linter.getSource(file)) return linter.lines(file);
+    const loaded = texts.get(file);
+    if (!loaded) return undefined;
+    let lines = lineIndexes.get(file);
+    if (!lines) lineIndexes.set(file, (lines = new LineIndex(loaded.text)));
+    return lines;
+  };
   const reported: ReportedFile[] = [];
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const findings = linter.lintFile(file.display).findings;
+    const findings = parallel?.get(file.display) ?? linter.lintFile(file.display).findings;
     for (const f of findings) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
@@ -267,7 +308,7 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     reported.push({
       file: file.display,
       findings: flags.quiet ? findings.filter((f) => f.severity === 'error') : findings,
-      lines: linter.lines(file.display),
+      lines: linesOf(file.display)!,
     });
   }
 
@@ -278,7 +319,7 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     cwd: io.cwd,
     version: VERSION,
     ...(flags.locale ? { locale: flags.locale } : {}),
-    linesOf: (file: string) => (configs.has(file) ? linter.lines(file) : undefined),
+    linesOf,
   };
   let report = FORMATTERS[flags.format]!(input);
   if (flags.format === 'stylish' && flags.fix && fixedProblems > 0) {
