@@ -305,9 +305,21 @@ export class KubePlanService implements vscode.Disposable {
       this.relintPublished();
       return;
     }
-    if (this.isOpen(uri)) return;
+    // An editor showing the file, or unsaved changes, keep its text in the index (the user may save
+    // it again); a document VS Code merely still caches (its tab was closed) goes with the file.
+    if (this.isOpen(uri) && (this.isShownInTab(uri) || this.isDirty(uri))) return;
     this.forget(uri);
     this.scheduleDependents();
+  }
+
+  private isShownInTab(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
+  }
+
+  private isDirty(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty);
   }
 
   /** Reads a file from disk into the linter when it holds Kubernetes objects; false when it does not (or is gone). */
