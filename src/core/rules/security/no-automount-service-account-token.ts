@@ -17,7 +17,7 @@ export default defineRule({
     remediation: 'Set `automountServiceAccountToken: false` in the pod spec (or on the ServiceAccount); pods that do call the API should run with their own ServiceAccount and a RoleBinding granting only what they need.',
     references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting', 'https://kubernetes.io/docs/concepts/security/service-accounts/'],
     examples: {
-      invalid: ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n'],
+      invalid: ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  serviceAccountName: web\n  containers:\n  - name: web\n    image: nginx:1.27\n'],
       valid: ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  automountServiceAccountToken: false\n  containers:\n  - name: web\n    image: nginx:1.27\n'],
     },
   },
