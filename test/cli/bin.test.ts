@@ -34,6 +34,13 @@ describe('bin/kubeplan.js as a real process', () => {
     assert.match(r.stdout, /yaml-syntax/);
   });
 
+  it('--jobs runs worker threads from the bundle, with the same report', () => {
+    const one = kubeplan(['lint', '.', '--format', 'json']);
+    const two = kubeplan(['lint', '.', '--format', 'json', '--jobs', '2']);
+    assert.equal(two.status, one.status, two.stderr);
+    assert.equal(two.stdout, one.stdout);
+  });
+
   it('reads stdin', () => {
     const r = kubeplan(['lint', '-', '--format', 'json'], 'a: [\n');
     assert.equal(r.status, 1);
