@@ -288,7 +288,7 @@ function resources(cpu: number, memory: number, ephemeralStorage: number, extend
 }
 
 function buildServices(state: RunState, manifests: readonly Manifest[], context: Context): string[] {
-  const view = wire(manifests, placedPods(state), context.defaultNamespace, context.sourceOf, state.nodes);
+  const view = wire(manifests, placedPods(state), context.defaultNamespace, context.sourceOf);
   return view.services.filter((s) => s.endpoints.length > 0).map((s) => `${s.namespace}/${s.name}`);
 }
 
@@ -336,7 +336,7 @@ function buildView(state: RunState, manifests: readonly Manifest[], context: Con
   });
   const live = new Set(state.pods.map((p) => `${p.workload}\u0000${p.name}`));
   const workloads = state.workloads.map((w) => ({ ...w, pods: w.pods.filter((name) => live.has(`${w.kind}/${w.namespace}/${w.name}\u0000${name}`)) }));
-  const wired = wire(manifests, placedPods(state), context.defaultNamespace, context.sourceOf, state.nodes);
+  const wired = wire(manifests, placedPods(state), context.defaultNamespace, context.sourceOf);
   return {
     version: CLUSTER_VIEW_VERSION,
     nodes,

@@ -8,12 +8,10 @@ import type { Manifest } from '../core/source/parse';
 import { isRecord } from '../core/source/parse';
 import { stringRecord } from '../core/model/pod-template';
 import { matchesLabelSelector } from '../core/model/selector';
-import { CLUSTER_SCOPED_KINDS } from '../core/model/workspace-index';
 import type {
   IngressPathView, IngressView, ObjectRef, PolicyRuleView, ServiceAccountView, ServicePortView, ServiceView,
   SourceRef, TrafficPeer, TrafficView, VolumeView,
 } from '../protocol/cluster-view';
-import type { SimNode } from './cluster';
 import type { SimPod } from './expand';
 import { wholeUnits } from './resources';
 
@@ -33,8 +31,7 @@ interface Placed {
 /** Above this many candidate client → Service pairs, only clients that name the Service are considered. */
 const MAX_ALL_PAIRS = 2000;
 
-export function wire(manifests: readonly Manifest[], placed: Placed[], defaultNamespace: string, sourceOf: (m: Manifest) => SourceRef, nodes: SimNode[]): Wiring {
-  void nodes;
+export function wire(manifests: readonly Manifest[], placed: Placed[], defaultNamespace: string, sourceOf: (m: Manifest) => SourceRef): Wiring {
   const ns = (m: Manifest): string => m.namespace ?? defaultNamespace;
   const ofKind = (kind: string): Manifest[] => manifests.filter((m) => m.kind === kind);
   const byNamespace = new Map<string, Placed[]>();
@@ -666,6 +663,5 @@ function volumeViews(manifests: readonly Manifest[], ns: (m: Manifest) => string
     }
     out.push(view);
   }
-  void CLUSTER_SCOPED_KINDS;
   return out;
 }
