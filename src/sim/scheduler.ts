@@ -787,7 +787,8 @@ export class Scheduler {
       const top = highest(v);
       return Math.max(...v.filter((p) => p.priority === top).map((p) => p.seq));
     };
-    candidates.sort((a, b) => highest(a.victims) - highest(b.victims) || sum(a.victims) - sum(b.victims) || a.victims.length - b.victims.length || latest(b.victims) - latest(a.victims));
+    candidates.sort((a, b) => highest(a.victims) - highest(b.victims) || sum(a.victims) - sum(b.victims) || a.victims.length - b.victims.length || latest(b.victims) - latest(a.victims)
+      || (a.info.node.name < b.info.node.name ? -1 : a.info.node.name > b.info.node.name ? 1 : 0));
     const chosen = candidates[0]!;
     for (const v of chosen.victims) this.unbind(v);
     this.bind(pod, chosen.info);

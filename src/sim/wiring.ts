@@ -636,7 +636,7 @@ function volumeViews(manifests: readonly Manifest[], ns: (m: Manifest) => string
       if (!pv) view.reason = `volume "${c.spec.volumeName}" not found`;
       else if (pv.boundTo !== undefined) { view.reason = `volume "${pv.m.name}" already bound to a different claim`; pv = undefined; }
     } else {
-      pv = pvs.filter(fits).sort((a, b) => a.capacity - b.capacity || a.m.name.localeCompare(b.m.name))[0];
+      pv = pvs.filter(fits).sort((a, b) => a.capacity - b.capacity || (a.m.name < b.m.name ? -1 : a.m.name > b.m.name ? 1 : 0))[0];
     }
     if (pv) {
       pv.boundTo = `${c.namespace}/${c.name}`;
