@@ -2,6 +2,7 @@
  * @fileoverview no-privilege-escalation: at the restricted level, every container sets
  * `allowPrivilegeEscalation: false` (Pod Security Standards, restricted control "Privilege Escalation").
  */
+import type { FixOp } from '../../fix/fix-ops';
 import { containersOf, podTemplateOf, POD_TEMPLATE_KINDS } from '../../model/pod-template';
 import { defineRule } from '../types';
 import { containerSecurityContext, containerSecurityContextPath, isRestricted, isWindowsPod, PSS_REFERENCE, withRestrictedFix } from './pod-security';
@@ -34,7 +35,10 @@ export default defineRule({
       const value = containerSecurityContext(c).allowPrivilegeEscalation;
       if (value === false) continue;
       const path = [...containerSecurityContextPath(c), 'allowPrivilegeEscalation'];
-      const own = { title: `Set allowPrivilegeEscalation: false in container "${c.name}"`, ops: [{ op: 'set' as const, path, value: false }] };
+      // allowPrivilegeEscalation: false is invalid beside privileged: true, so the fix clears both.
+      const ops: FixOp[] = [{ op: 'set', path, value: false }];
+      if (containerSecurityContext(c).privileged === true) ops.unshift({ op: 'set', path: [...containerSecurityContextPath(c), 'privileged'], value: false });
+      const own = { title: `Set allowPrivilegeEscalation: false in container "${c.name}"`, ops };
       ctx.report({
         path: value === undefined ? [...c.path, 'name'] : path,
         messageId: value === undefined ? 'notSet' : 'allowed',

@@ -72,5 +72,33 @@ spec:
       }],
       output: null,
     },
+    {
+      name: 'a privileged container: the fix also clears privileged (the API rejects the pair)',
+      code: pod('    securityContext: {privileged: true}\n'),
+      config: restricted,
+      errors: [{
+        messageId: 'notSet', line: 8, column: 11, endLine: 8, endColumn: 14,
+        suggestions: [pod('    securityContext:\n      privileged: false\n      allowPrivilegeEscalation: false\n'), `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      privileged: false
+      allowPrivilegeEscalation: false
+      capabilities:
+        drop:
+        - ALL
+`],
+      }],
+      output: null,
+    },
   ],
 });
