@@ -153,6 +153,15 @@ export function renderTable(view: ClusterView): string {
       s.type === 'ExternalName' ? '' : s.endpoints.length ? `${s.endpoints.length} endpoint(s): ${s.endpoints.join(', ')}` : 'NO ENDPOINTS',
     ]), '  '));
   }
+  const cronJobs = view.workloads.filter((w) => w.schedule);
+  if (cronJobs.length) {
+    out.push('', 'CRONJOBS');
+    for (const w of cronJobs) {
+      const s = w.schedule!;
+      const when = s.suspended ? 'suspended' : s.nextRuns.length ? `next: ${s.nextRuns.join(', ')}` : 'no next run';
+      out.push(`  ${w.namespace}/${w.name} "${s.expression}"${s.description ? ` (${s.description}${s.timeZone ? `, ${s.timeZone}` : ''})` : ''}: ${when}`);
+    }
+  }
   const denied = view.traffic.filter((t) => !t.allowed);
   if (view.traffic.length) {
     out.push('', denied.length ? `DENIED TRAFFIC (${denied.length} of ${view.traffic.length} paths)` : `TRAFFIC: all ${view.traffic.length} paths allowed`);

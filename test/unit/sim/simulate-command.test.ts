@@ -64,6 +64,13 @@ describe('kubeplan simulate', () => {
     assert.ok(view.traffic.length > 0 && view.traffic.every((t) => !t.allowed));
   });
 
+  it('lists CronJobs with their next runs from --now', async () => {
+    const { stdout } = await cli(['jobs-cronjobs-hpa/manifests.yaml', '--now', '2026-03-14T09:30:00Z']);
+    assert.match(stdout, /^ {2}default\/nightly-backup "30 2 \* \* \*" \(At 02:30, Europe\/Paris\): next: 2026-03-15T01:30:00\.000Z, 2026-03-16T01:30:00\.000Z, 2026-03-17T01:30:00\.000Z$/m);
+    assert.match(stdout, /^ {2}default\/paused "\*\/15 \* \* \* \*" \(Every 15 minutes\): suspended$/m);
+    assert.equal((await cli(['jobs-cronjobs-hpa/manifests.yaml', '--now', 'yesterday'])).code, 2);
+  });
+
   it('lists denied traffic in the table', async () => {
     const { stdout } = await cli(['netpol-allow-frontend-to-backend']);
     assert.match(stdout, /^DENIED TRAFFIC \(1 of 6 paths\)$/m);
