@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { run } from '../../src/cli/main';
-import { rulesMarkdownTable } from '../../src/cli/docs';
-import { RULES } from '../../src/core/rules';
+import { rulePage, rulesMarkdownTable } from '../../src/cli/docs';
+import { RULES, RULES_BY_ID } from '../../src/core/rules';
 import { localizedTitle } from '../../src/core/i18n';
 import { fakeIo, parseJson } from './helpers';
 
@@ -45,6 +45,18 @@ describe('kubeplan rules', () => {
     await run(['rules', '--locale', 'fr'], io);
     const line = io.out.split('\n').find((l) => l.startsWith(`${translated!.id} `));
     assert.ok(line?.endsWith(localizedTitle('fr', translated!.id)!), line);
+  });
+
+  it('prints the documentation page of the rules named', async () => {
+    const io = fakeIo('/');
+    assert.equal(await run(['rules', 'no-latest-image-tag'], io), 0);
+    assert.equal(io.out, rulePage(RULES_BY_ID.get('no-latest-image-tag')!));
+    const json = fakeIo('/');
+    await run(['rules', 'no-latest-image-tag', 'no-rbac-wildcard', '-f', 'json'], json);
+    assert.deepEqual(parseJson<Array<{ id: string }>>(json.out).map((r) => r.id).sort(), ['no-latest-image-tag', 'no-rbac-wildcard']);
+    const bad = fakeIo('/');
+    assert.equal(await run(['rules', 'no-latest-image-tags'], bad), 2);
+    assert.match(bad.err, /^kubeplan rules: unknown rule "no-latest-image-tags" \(did you mean "no-latest-image-tag"/);
   });
 
   it('rejects an unknown format with exit 2', async () => {
