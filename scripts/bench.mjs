@@ -158,7 +158,9 @@ if (existsSync(path.join(root, 'out/extension.js'))) {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   if (pkg.scripts?.package) {
     const r = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, encoding: 'utf8', timeout: 10 * 60_000 });
-    const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).map((f) => ({ f, s: statSync(path.join(root, f)) })).sort((a, b) => b.s.mtimeMs - a.s.mtimeMs)[0];
+    const out = /-o\s+(\S+\.vsix)/.exec(pkg.scripts.package)?.[1];
+    const candidates = [...(out ? [out] : []), ...readdirSync(root).filter((f) => f.endsWith('.vsix'))].filter((f) => existsSync(path.join(root, f)));
+    const vsix = candidates.map((f) => ({ f, s: statSync(path.join(root, f)) })).sort((a, b) => b.s.mtimeMs - a.s.mtimeMs)[0];
     results.startup.vsix = vsix ? { file: vsix.f, bytes: vsix.s.size } : { error: `npm run package: exit ${r.status}` };
   } else {
     results.startup.vsix = { error: 'no `package` script in package.json' };
