@@ -182,6 +182,8 @@ export interface SchedulerInput {
   serviceSelectors: Map<string, Array<Record<string, string>>>;
   /** Claims that exist (`namespace/name`): PersistentVolumeClaims among the inputs and those of StatefulSets. */
   claims?: ReadonlySet<string>;
+  /** Claims no volume can bind and whose class binds immediately (`namespace/name`). */
+  unboundClaims?: ReadonlySet<string>;
 }
 
 export class Scheduler {
@@ -387,6 +389,14 @@ export class Scheduler {
           message: `0/${all.length} nodes are available: persistentvolumeclaim "${missing}" not found.`,
           // As clusters report it: preemption looks at every node and finds nothing to evict.
           preemption: `preemption: ${fitMessage(all.length, Array(all.length).fill(MSG.noVictims))}`,
+        },
+      };
+    }
+    if (this.input.unboundClaims?.size && pod.claims.some((c) => this.input.unboundClaims!.has(`${pod.namespace}/${c}`))) {
+      return {
+        failure: {
+          message: `0/${all.length} nodes are available: pod has unbound immediate PersistentVolumeClaims.`,
+          preemption: `preemption: ${fitMessage(all.length, Array(all.length).fill(MSG.notHelpful))}`,
         },
       };
     }

@@ -11,7 +11,7 @@ import { CLUSTER_VIEW_VERSION, type ClusterView, type NodeView, type PodView, ty
 import { clusterFromConfig, clusterFromK3d, defaultCluster, isK3dConfig, nodeFromManifest, roleOf, ZONE, type SimNode } from './cluster';
 import { expandWorkloads, type SimPod } from './expand';
 import { Scheduler } from './scheduler';
-import { wire } from './wiring';
+import { unboundImmediateClaims, wire } from './wiring';
 
 export interface SimulateOptions {
   /** Manifests of a `--cluster FILE`: Node objects (a `List` too) or a k3d `kind: Simple` config. */
@@ -139,7 +139,7 @@ function schedulerInput(context: Context, nodes: SimNode[]): ConstructorParamete
       else serviceSelectors.set(ns, [selector]);
     }
   }
-  return { nodes, namespaceLabels, serviceSelectors, claims: claimKeys(context) };
+  return { nodes, namespaceLabels, serviceSelectors, claims: claimKeys(context), unboundClaims: unboundImmediateClaims(context.manifests, context.defaultNamespace) };
 }
 
 /** `namespace/name` of the PersistentVolumeClaims among the inputs (StatefulSet claims are created with their pods). */

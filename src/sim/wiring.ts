@@ -514,6 +514,21 @@ function serviceAccountViews(manifests: readonly Manifest[], ns: (m: Manifest) =
 
 // ------------------------------------------------------------------ Storage
 
+/**
+ * Claims among the inputs that no volume can bind before a pod is placed, and whose class does
+ * not wait for a consumer (`namespace/name`): VolumeBinding keeps their pods Pending.
+ */
+export function unboundImmediateClaims(manifests: readonly Manifest[], defaultNamespace: string): Set<string> {
+  const ns = (m: Manifest): string => m.namespace ?? defaultNamespace;
+  const out = new Set<string>();
+  for (const v of volumeViews(manifests, ns, [], () => ({ file: '', line: 1 }))) {
+    if (v.kind === 'PersistentVolumeClaim' && v.status === 'Pending' && v.reason !== WAITING_FOR_CONSUMER) out.add(`${v.namespace}/${v.name}`);
+  }
+  return out;
+}
+
+const WAITING_FOR_CONSUMER = 'waiting for first consumer to be created before binding';
+
 function volumeViews(manifests: readonly Manifest[], ns: (m: Manifest) => string, placed: Placed[], sourceOf: (m: Manifest) => SourceRef): VolumeView[] {
   const out: VolumeView[] = [];
   const classes = manifests.filter((m) => m.kind === 'StorageClass');
@@ -645,7 +660,7 @@ function volumeViews(manifests: readonly Manifest[], ns: (m: Manifest) => string
     } else if (!view.reason) {
       if (!className) view.reason = 'no persistent volumes available for this claim and no storage class is set';
       else if (!classExists(className)) view.reason = `storageclass.storage.k8s.io "${className}" not found`;
-      else if (bindingMode(className) === 'WaitForFirstConsumer' && !view.usedBy.some((p) => placedByPod.get(`${c.namespace}/${p}`))) view.reason = 'waiting for first consumer to be created before binding';
+      else if (bindingMode(className) === 'WaitForFirstConsumer' && !view.usedBy.some((p) => placedByPod.get(`${c.namespace}/${p}`))) view.reason = WAITING_FOR_CONSUMER;
       else {
         view.status = 'Bound';
         view.boundTo = `pvc-${c.namespace}-${c.name}`;
