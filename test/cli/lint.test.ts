@@ -239,6 +239,14 @@ describe('kubeplan lint: flags', () => {
     assert.deepEqual(ids(parseJson(io.out)), ['test-debug-mode']);
   });
 
+  it('--quiet hides warnings but --max-warnings still counts them', async () => {
+    const rules = TEST_RULES.filter((r) => r.id !== 'test-debug-mode');
+    const io = fakeIo(project.dir);
+    assert.equal(await runLint(['cm.yaml', '--quiet', '--max-warnings', '0'], io, { rules }), 1);
+    assert.equal(io.out, '');
+    assert.match(io.err, /too many warnings \(1;/);
+  });
+
   it('--rule sets a severity, or turns a rule off', async () => {
     let io = fakeIo(project.dir);
     assert.equal(await run(['lint', 'web.yaml', '--rule', 'no-latest-image-tag=error', '-f', 'json'], io), 1);
@@ -506,6 +514,20 @@ describe('kubeplan lint: configuration', () => {
     const io = fakeIo(project.dir);
     await run(['lint', 'vendor/chart.yaml', 'web.yaml'], io);
     assert.equal(io.err, 'kubeplan lint: vendor/chart.yaml is ignored by the configuration\'s ignore patterns\n');
+  });
+
+  it('--print-config shows the file and the settings that apply, overrides included', async () => {
+    const io = fakeIo(project.dir);
+    assert.equal(await run(['lint', '--print-config', 'team/web.yaml', '--kubernetes-version', '1.30'], io), 0);
+    const shown = parseJson<{ configFile: string; ignored: boolean; kubernetesVersion: string; rules: Record<string, { severity: string }> }>(io.out);
+    assert.equal(shown.configFile, 'team/.kubeplan.yml');
+    assert.equal(shown.ignored, false);
+    assert.equal(shown.kubernetesVersion, '1.30');
+    assert.equal(shown.rules['no-latest-image-tag']!.severity, 'error');
+    const ignored = fakeIo(project.dir);
+    await run(['lint', '--print-config', 'vendor/chart.yaml'], ignored);
+    assert.equal(parseJson<{ configFile: string; ignored: boolean }>(ignored.out).configFile, '.kubeplan.yaml');
+    assert.equal(parseJson<{ ignored: boolean }>(ignored.out).ignored, true);
   });
 
   it('--config replaces discovery for every file', async () => {

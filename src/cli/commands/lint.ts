@@ -49,6 +49,7 @@ Options:
       --locale <lang>          language of the messages: ${LOCALES.join(', ')}
       --jobs <n>               lint with n worker threads (same findings; not with --fix)
       --shard <i/n>            lint only shard i of n (by folder), for a CI matrix of n jobs
+      --print-config <file>    print the configuration that applies to a file (JSON), then exit
   -h, --help                   show this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage or I/O error
@@ -68,6 +69,7 @@ interface LintFlags {
   locale: string | undefined;
   jobs: number;
   shard: Shard | undefined;
+  printConfig: string | undefined;
   paths: string[];
 }
 
@@ -86,6 +88,7 @@ function readFlags(args: string[], io: Io): LintFlags | 'help' {
     locale: { type: 'string' },
     jobs: { type: 'string', short: 'j' },
     shard: { type: 'string' },
+    'print-config': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
@@ -144,6 +147,7 @@ function readFlags(args: string[], io: Io): LintFlags | 'help' {
     locale,
     jobs,
     shard,
+    printConfig: values['print-config'] as string | undefined,
     paths,
   };
 }
@@ -232,6 +236,16 @@ function fixFile(linter: Linter, file: LoadedFile): number {
   return text === file.text ? 0 : (file.text = text, applied);
 }
 
+/** `--print-config FILE`: which configuration file applies to FILE, and the settings in force (overrides included). */
+async function printConfig(flags: LintFlags, io: Io): Promise<number> {
+  const resolver = new ConfigResolver(io.fs, io.cwd, { configFile: flags.config, kubernetesVersion: flags.kubernetesVersion, rules: flags.rules });
+  const absolute = path.resolve(io.cwd, flags.printConfig!);
+  const { config, file, ignores } = await resolver.forFile(absolute);
+  const shown = { configFile: file === undefined ? null : displayPath(io.cwd, file), ignored: ignores(absolute), ...config };
+  io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
+  return EXIT.ok;
+}
+
 /** What tests may swap: the rules to run (every registered rule by default). */
 export interface LintSeams {
   rules?: ReadonlyArray<Rule<string, unknown>>;
@@ -248,6 +262,7 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     io.stdout(`${usage}\n`);
     return EXIT.ok;
   }
+  if (flags.printConfig !== undefined) return printConfig(flags, io);
   const unreadable = { count: 0 };
   let files = await loadFiles(flags, io, unreadable);
   if (flags.shard) files = selectShard(files, flags.shard);
