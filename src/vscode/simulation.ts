@@ -22,7 +22,8 @@ export class WorkspaceSimulation implements vscode.Disposable {
     this.subscription = service.onDidLint(() => {
       this.view = undefined;
       if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.changed.fire(), 50);
+      // Typing never waits for the simulation: CodeLenses refresh once the edits pause.
+      this.timer = setTimeout(() => this.changed.fire(), 300);
     });
   }
 
