@@ -10,16 +10,24 @@ import type { WorkspaceSimulation } from './simulation';
 
 export const OPEN_DIAGRAM = 'kubeplan.openDiagram';
 
-/** The CodeLens title of a workload. */
+/**
+ * The CodeLens title of a workload, in the user's language: the same facts as the simulation's
+ * `workloadSummary` (src/sim/summary.ts, English, for the CLI), plus a CronJob's schedule.
+ */
 export function workloadSummary(view: ClusterView, workload: WorkloadView): string {
-  const pods = view.pods.filter((p) => workload.pods.includes(p.name));
-  const nodes = [...new Set(pods.map((p) => p.node).filter((n): n is string => !!n))].sort();
-  const pending = pods.filter((p) => p.phase === 'Pending').length;
+  const names = new Set(workload.pods);
+  const pods = view.pods.filter((p) => names.has(p.name) && p.namespace === workload.namespace);
+  const schedule = workload.schedule ? ` · ${workload.schedule.suspended ? t('suspended') : workload.schedule.description ?? workload.schedule.expression}` : '';
+  if (pods.length === 0) return t('no pods') + schedule;
+  const nodes: string[] = [];
+  for (const p of pods) if (p.node && !nodes.includes(p.node)) nodes.push(p.node);
+  const pending = pods.filter((p) => p.node === null && p.phase === 'Pending').length;
+  const failed = pods.filter((p) => (p.phase as string) === 'Failed').length;
   let text = pods.length === 1 ? t('1 pod') : t('{0} pods', pods.length);
   if (nodes.length) text += ` → ${nodes.join(', ')}`;
   if (pending) text += ` · ${t('{0} Pending', pending)}`;
-  if (workload.schedule) text += ` · ${workload.schedule.suspended ? t('suspended') : workload.schedule.description ?? workload.schedule.expression}`;
-  return text;
+  if (failed) text += ` · ${t('{0} Failed', failed)}`;
+  return text + schedule;
 }
 
 export class KubePlanCodeLens implements vscode.CodeLensProvider {
