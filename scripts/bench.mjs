@@ -4,7 +4,9 @@
 // present. Prints a table and writes out/bench/results.json. See docs/performance.md.
 //
 // Environment: BENCH_RESOURCES (generated corpus size, default 50000), BENCH_REPEAT (timed runs,
-// default 3), BENCH_ONLY (comma-separated tools), KUBEPLAN_CORPUS (default ../shared/corpus).
+// default 3), BENCH_ONLY (comma-separated: floor, kubeplan, kubeplan-schema, yls, monokle, cli,
+// cli-jobs, extras), BENCH_BUDGET_MS (per run, default 60000), KUBEPLAN_CORPUS (default
+// ../shared/corpus).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -12,7 +14,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'out', 'bench');
+const outDir = path.resolve(process.env.BENCH_OUT ?? path.join(root, 'out', 'bench'));
 const resourcesWanted = Number(process.env.BENCH_RESOURCES ?? 50_000);
 const repeat = Number(process.env.BENCH_REPEAT ?? 3);
 const only = process.env.BENCH_ONLY?.split(',');
@@ -83,6 +85,9 @@ const gen = spawnSync(node, ['--import', 'tsx', 'bench/generate.ts', genDir, Str
 if (gen.status !== 0) throw new Error(`generate failed: ${gen.stderr}`);
 datasets.push({ name: `generated (${resourcesWanted} resources)`, files: yamlFiles(genDir), dir: genDir });
 
+const cliHasJobs = spawnSync(node, [path.join(root, 'bin/kubeplan.js'), 'lint', '--help'], { encoding: 'utf8' }).stdout.includes('--jobs');
+const extras = !only || only.includes('extras');
+
 for (const ds of datasets) {
   const listFile = path.join(work, `list-${datasets.indexOf(ds)}.json`);
   writeFileSync(listFile, JSON.stringify(ds.files));
@@ -112,6 +117,13 @@ for (const ds of datasets) {
       entry.rows.push({ key: 'cli', tool: 'kubeplan lint (CLI process)', error: `exit ${r.status}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}` });
     }
   }
+  // The same with worker threads, when the CLI has --jobs.
+  if ((!only || only.includes('cli-jobs')) && cliHasJobs) {
+    log(`${ds.name}: kubeplan CLI --jobs 2...`);
+    const r = timed([path.join(root, 'bin/kubeplan.js'), 'lint', '--jobs', '2', '--format', 'json', '--no-color', ds.dir]);
+    if (r.status === 0 || r.status === 1) entry.rows.push({ key: 'cli-jobs', tool: 'kubeplan lint --jobs 2 (CLI process)', ms: r.ms, maxRssMB: r.maxRssMB });
+    else entry.rows.push({ key: 'cli-jobs', tool: 'kubeplan lint --jobs 2 (CLI process)', error: `exit ${r.status}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}` });
+  }
   const kp = entry.rows.find((x) => x.key === 'kubeplan' && x.ms);
   const whole = entry.rows.find((x) => (x.key === 'kubeplan' || x.key === 'kubeplan-schema') && x.resources && !(x.files < x.totalFiles));
   entry.resources = whole?.resources ?? (kp?.resources ? Math.round(kp.resources * kp.totalFiles / kp.files) : 0);
@@ -134,7 +146,7 @@ for (const ds of datasets) {
 }
 
 // ---- start-up: the CLI on one small file, whole process, median of 15
-{
+if (extras) {
   const small = path.join(work, 'small.yaml');
   writeFileSync(small, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: small\ndata:\n  a: "1"\n');
   const times = [];
@@ -147,14 +159,18 @@ for (const ds of datasets) {
   results.startup.nodeBareStartMs = bare[7];
 }
 // ---- extension activation, with a stub `vscode` module (what the extension does before its first await)
-if (existsSync(path.join(root, 'out/extension.js'))) {
+if (!extras) {
+  results.startup.activation = { error: 'skipped (BENCH_ONLY)' };
+} else if (existsSync(path.join(root, 'out/extension.js'))) {
   const r = timed(['--import', 'tsx', 'bench/activation.ts']);
   results.startup.activation = lastJson(r.stdout) ?? { error: r.stderr.trim().split('\n').slice(-2).join(' ') };
 } else {
   results.startup.activation = { error: 'out/extension.js not built' };
 }
 // ---- VSIX size
-{
+if (!extras) {
+  results.startup.vsix = { error: 'skipped (BENCH_ONLY)' };
+} else {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   if (pkg.scripts?.package) {
     const r = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, encoding: 'utf8', timeout: 10 * 60_000 });
@@ -167,7 +183,7 @@ if (existsSync(path.join(root, 'out/extension.js'))) {
   }
 }
 // ---- the other engineers' benchmark scripts, when present
-for (const name of ['editor-latency', 'simulation', 'diagram']) {
+for (const name of extras ? ['editor-latency', 'simulation', 'diagram'] : []) {
   const file = path.join(root, 'bench', `${name}.ts`);
   if (!existsSync(file)) {
     results.extras[name] = { error: `bench/${name}.ts not present` };
