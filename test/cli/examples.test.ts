@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../src/cli/main';
 import type { JsonFileReport } from '../../src/cli/formatters/json';
+import { parseConfig } from '../../src/core/config/config';
 import { RULES_BY_ID } from '../../src/core/rules';
 import { fakeIo, parseJson } from './helpers';
 
@@ -72,6 +73,15 @@ describe('examples', () => {
     const ids = parseJson<JsonFileReport[]>(io.out).flatMap((f) => f.findings.map((x) => x.ruleId));
     assert.ok(ids.length > 0);
     assert.ok(!ids.includes('duplicate-resource'));
+  });
+
+  it('README: the configuration example is a valid .kubeplan.yaml', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme);
+    assert.ok(block, 'README has a configuration example');
+    const { config, problems } = parseConfig(block[1]!, RULES_BY_ID);
+    assert.deepEqual(problems, []);
+    assert.equal(config.rules['require-read-only-root-filesystem']?.severity, 'off');
   });
 
   it('hardened: no warning and no error', async () => {
