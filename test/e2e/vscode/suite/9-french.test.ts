@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, open, quickFixes, waitFor, diagnostics } from './helpers';
+import { activate, diagnostics, open, positionOf, quickFixes, waitFor } from './helpers';
 
 describe('French', () => {
   before(async () => {
@@ -27,6 +27,10 @@ describe('French', () => {
     const titles = (await quickFixes(document.uri, duplicate!)).map((a) => a.title);
     assert.ok(titles.includes('Désactiver yaml-duplicate-key pour cette ligne'), titles.join(' | '));
     assert.ok(titles.includes('Afficher la documentation de yaml-duplicate-key'), titles.join(' | '));
+    const broken = (await open('broken.yaml')).document;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', broken.uri, positionOf(broken, 'replicas', 2));
+    const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(hover, /`replicas` · integer · facultatif/);
     const page = await vscode.workspace.openTextDocument(vscode.Uri.parse('kubeplan-rule:/yaml-duplicate-key.md?fr'));
     assert.match(page.getText(), /\*\*Les clés d’un mapping doivent être uniques\*\*/);
     assert.match(page.getText(), /## Pourquoi c’est important/);
