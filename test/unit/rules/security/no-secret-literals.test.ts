@@ -44,6 +44,15 @@ runRuleTests(rule, {
       ],
       output: null,
     },
+    {
+      name: 'a private key in an env value, a key blob in a ConfigMap',
+      code: pod('    - name: TLS_KEY_PEM\n      value: "-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----"\n') + '---\n' + configMap('  cache.key: 3f9a1c0d2b7e4f6a8c1d3e5f7a9b0c2d\n'),
+      errors: [
+        { messageId: 'envPem', line: 11, column: 14, endLine: 11, endColumn: 76, messageIncludes: ['"web"', 'TLS_KEY_PEM'] },
+        { messageId: 'dataBlob', line: 18, column: 14, endLine: 18, endColumn: 46, messageIncludes: ['"cache.key"'] },
+      ],
+      output: null,
+    },
   ],
 });
 
