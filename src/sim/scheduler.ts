@@ -215,6 +215,10 @@ export class Scheduler {
   /** Bound pods with required anti-affinity / any affinity terms (for the existing-pods checks and scores). */
   private readonly withAntiAffinity = new Set<SimPod>();
   private readonly withAffinity = new Set<SimPod>();
+  /** Bound pods with affinity terms, grouped by their (shared) terms: how many per node. */
+  private readonly affinityGroups = new Map<PodTerms, { terms: PodTerms; perNode: Map<NodeInfo, number> }>();
+  /** The groups by the namespace their terms can select (`*`: several or by selector). */
+  private readonly affinityGroupsByNamespace = new Map<string, Set<{ terms: PodTerms; perNode: Map<NodeInfo, number> }>>();
   readonly placement = new Map<SimPod, NodeInfo>();
 
   constructor(private readonly input: SchedulerInput) {
@@ -273,7 +277,21 @@ export class Scheduler {
     inNamespace.add(pod);
     const t = this.termsOf(pod);
     if (t.requiredAntiAffinity.length) this.withAntiAffinity.add(pod);
-    if (t.requiredAffinity.length || t.preferredAffinity.length || t.preferredAntiAffinity.length) this.withAffinity.add(pod);
+    if (t.requiredAffinity.length || t.preferredAffinity.length || t.preferredAntiAffinity.length) {
+      this.withAffinity.add(pod);
+      let group = this.affinityGroups.get(t);
+      if (!group) {
+        group = { terms: t, perNode: new Map() };
+        this.affinityGroups.set(t, group);
+        const all = [...t.requiredAffinity, ...t.preferredAffinity, ...t.preferredAntiAffinity];
+        const local = all.every((x) => x.namespaces.length === 0 && x.namespaceSelector === undefined);
+        const key = local ? pod.namespace : '*';
+        let set = this.affinityGroupsByNamespace.get(key);
+        if (!set) this.affinityGroupsByNamespace.set(key, (set = new Set()));
+        set.add(group);
+      }
+      group.perNode.set(info, (group.perNode.get(info) ?? 0) + 1);
+    }
     this.placement.set(pod, info);
   }
 
@@ -320,7 +338,12 @@ export class Scheduler {
     for (const c of this.countersByNamespace.get(pod.namespace) ?? []) if (c.matches(pod)) c.add(info.index, -1);
     this.podsByNamespace.get(pod.namespace)?.delete(pod);
     this.withAntiAffinity.delete(pod);
-    this.withAffinity.delete(pod);
+    if (this.withAffinity.delete(pod)) {
+      const group = this.affinityGroups.get(this.termsOf(pod))!;
+      const n = (group.perNode.get(info) ?? 0) - 1;
+      if (n > 0) group.perNode.set(info, n);
+      else group.perNode.delete(info);
+    }
     this.placement.delete(pod);
   }
 
@@ -713,41 +736,66 @@ export class Scheduler {
     }
   }
 
+  /** InterPodAffinity's PreScore, Score and NormalizeScore over the feasible nodes; null when it has nothing to say. */
   private interPodAffinityScores(pod: SimPod, t: PodTerms, feasible: NodeInfo[]): number[] | null {
     const hasOwn = t.preferredAffinity.length > 0 || t.preferredAntiAffinity.length > 0;
     if (!hasOwn && this.withAffinity.size === 0) return null;
-    const scores = new Map<string, number>();
+    // topology key → value → score
+    const scores = new Map<string, Map<string, number>>();
     const add = (key: string, value: string | undefined, w: number): void => {
-      if (value === undefined) return;
-      const k = pairKey(key, value);
-      scores.set(k, (scores.get(k) ?? 0) + w);
+      if (value === undefined || w === 0) return;
+      let byValue = scores.get(key);
+      if (!byValue) scores.set(key, (byValue = new Map()));
+      byValue.set(value, (byValue.get(value) ?? 0) + w);
     };
-    const visit = (existing: SimPod, node: SimNode): void => {
-      for (const term of t.preferredAffinity) if (this.termMatches(term, existing)) add(term.topologyKey, node.labels[term.topologyKey], term.weight);
-      for (const term of t.preferredAntiAffinity) if (this.termMatches(term, existing)) add(term.topologyKey, node.labels[term.topologyKey], -term.weight);
-      if (!this.withAffinity.has(existing)) return;
-      const et = this.termsOf(existing);
-      for (const term of et.requiredAffinity) if (this.termMatches(term, pod)) add(term.topologyKey, node.labels[term.topologyKey], 1);
-      for (const term of et.preferredAffinity) if (this.termMatches(term, pod)) add(term.topologyKey, node.labels[term.topologyKey], term.weight);
-      for (const term of et.preferredAntiAffinity) if (this.termMatches(term, pod)) add(term.topologyKey, node.labels[term.topologyKey], -term.weight);
-    };
-    if (hasOwn) {
-      for (const info of this.infos) for (const existing of info.pods) visit(existing, info.node);
-    } else {
-      for (const existing of this.withAffinity) visit(existing, this.placement.get(existing)!.node);
+    // The pod's own preferred terms against every running pod: counted per node through a
+    // selector counter when the term looks at one namespace, pod by pod otherwise.
+    const ownTerms: Array<[AffinityTerm, number]> = [
+      ...t.preferredAffinity.map((term): [AffinityTerm, number] => [term, term.weight]),
+      ...t.preferredAntiAffinity.map((term): [AffinityTerm, number] => [term, -term.weight]),
+    ];
+    for (const [term, weight] of ownTerms) {
+      if (term.namespaceSelector === undefined && term.namespaces.length <= 1) {
+        const counter = this.counter(term.namespaces[0] ?? term.ownerNamespace, term.selector);
+        for (const info of this.infos) {
+          const n = counter.perNode[info.index]!;
+          if (n) add(term.topologyKey, info.node.labels[term.topologyKey], weight * n);
+        }
+      } else {
+        for (const info of this.infos) {
+          for (const existing of info.pods) if (this.termMatches(term, existing)) add(term.topologyKey, info.node.labels[term.topologyKey], weight);
+        }
+      }
+    }
+    // Running pods' terms toward the incoming pod: required affinity (weight 1) and preferred terms,
+    // taken group by group (pods sharing their terms), only from groups that may select its namespace.
+    for (const groups of [this.affinityGroupsByNamespace.get(pod.namespace), this.affinityGroupsByNamespace.get('*')]) {
+      for (const group of groups ?? []) {
+        const et = group.terms;
+        const weighted: Array<[AffinityTerm, number]> = [];
+        for (const term of et.requiredAffinity) if (this.termMatches(term, pod)) weighted.push([term, 1]);
+        for (const term of et.preferredAffinity) if (this.termMatches(term, pod)) weighted.push([term, term.weight]);
+        for (const term of et.preferredAntiAffinity) if (this.termMatches(term, pod)) weighted.push([term, -term.weight]);
+        if (!weighted.length) continue;
+        for (const [info, n] of group.perNode) {
+          for (const [term, w] of weighted) add(term.topologyKey, info.node.labels[term.topologyKey], w * n);
+        }
+      }
     }
     if (scores.size === 0) return null;
     const raw = feasible.map((info) => {
-      let s = 0;
-      for (const [k, v] of scores) {
-        const [key, value] = k.split('\u0000') as [string, string];
-        if (info.node.labels[key] === value) s += v;
+      let sum = 0;
+      for (const [key, byValue] of scores) {
+        const value = info.node.labels[key];
+        if (value !== undefined) sum += byValue.get(value) ?? 0;
       }
-      return s;
+      return sum;
     });
-    const min = Math.min(...raw);
-    const diff = Math.max(...raw) - min;
-    return raw.map((s) => (diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((s - min) / diff)) : 0));
+    let min = Infinity;
+    let max = -Infinity;
+    for (const r of raw) { if (r < min) min = r; if (r > max) max = r; }
+    const diff = max - min;
+    return raw.map((r) => (diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((r - min) / diff)) : 0));
   }
 
   // ---------------------------------------------------------------- preemption
