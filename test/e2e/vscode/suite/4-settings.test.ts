@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, diagnostics, open, waitFor, waitForRule } from './helpers';
+import { activate, diagnostics, open, waitFor, waitForRule, workspaceUri } from './helpers';
 
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('kubeplan');
 
@@ -15,7 +15,7 @@ describe('settings and .kubeplan.yaml', () => {
   });
 
   afterEach(async () => {
-    for (const key of ['rules', 'kubernetesVersion', 'enable']) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    for (const key of ['rules', 'kubernetesVersion', 'enable', 'clusterFile']) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -45,5 +45,27 @@ describe('settings and .kubeplan.yaml', () => {
     await waitFor('no KubePlan diagnostics', () => diagnostics(document.uri).length === 0);
     await config().update('enable', undefined, vscode.ConfigurationTarget.Workspace);
     await waitForRule(document.uri, 'no-latest-image-tag');
+  });
+
+  it('simulates on the cluster file chosen with "Select Cluster File", kept out of the lint by files.exclude', async () => {
+    const { document } = await open('app/deployment.yaml');
+    const lens = async (): Promise<string> => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+      return lenses.find((l) => l.command?.command === 'kubeplan.openDiagram')?.command?.title ?? '';
+    };
+    assert.doesNotMatch(await lens(), /worker-/);
+    const value = await vscode.commands.executeCommand<string>('kubeplan.selectClusterFile', workspaceUri('nodes/cluster.yaml'));
+    assert.equal(value, 'nodes/cluster.yaml');
+    assert.equal(config().get('clusterFile'), 'nodes/cluster.yaml');
+    let title = '';
+    for (let i = 0; i < 100 && !/worker-[ab]/.test(title); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      title = await lens();
+    }
+    assert.match(title, /^1 pod → worker-[ab]$/);
+    const nodesFile = await vscode.workspace.openTextDocument(workspaceUri('nodes/cluster.yaml'));
+    await vscode.window.showTextDocument(nodesFile);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(diagnostics(nodesFile.uri).length, 0, 'an excluded file is not linted');
   });
 });
