@@ -35,7 +35,7 @@ export default defineRule({
       messageId: 'single',
       data: { kind: ctx.manifest.kind, replicas, service: services[0]!.name },
       related: [{ manifest: services[0]!, path: ['metadata', 'name'], message: `Service "${services[0]!.name}" selects these pods` }],
-      suggestions: [{ title: 'Run 2 replicas', ops: [{ op: 'set', path: ['spec', 'replicas'], value: 2, after: ['minReadySeconds', 'serviceName'] }] }],
+      suggestions: [{ title: 'Run 2 replicas', ops: [{ op: 'set', path: ['spec', 'replicas'], value: 2, after: ['serviceName', 'minReadySeconds', 'selector'] }] }],
     });
   },
 });

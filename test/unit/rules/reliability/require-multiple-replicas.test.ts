@@ -23,7 +23,7 @@ runRuleTests(rule, {
       name: 'replicas unset means 1',
       code: deployment(),
       files: [service],
-      errors: [{ messageId: 'single', line: 4, column: 9, endLine: 4, endColumn: 12, suggestions: [deployment().replace('        image: nginx:1.27\n', '        image: nginx:1.27\n  replicas: 2\n')] }],
+      errors: [{ messageId: 'single', line: 4, column: 9, endLine: 4, endColumn: 12, suggestions: [deployment().replace('    matchLabels: {app: web}\n', '    matchLabels: {app: web}\n  replicas: 2\n')] }],
       output: null,
     },
   ],
