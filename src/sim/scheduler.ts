@@ -740,7 +740,9 @@ export class Scheduler {
   private interPodAffinityScores(pod: SimPod, t: PodTerms, feasible: NodeInfo[]): number[] | null {
     const hasOwn = t.preferredAffinity.length > 0 || t.preferredAntiAffinity.length > 0;
     if (!hasOwn && this.withAffinity.size === 0) return null;
-    // topology key → value → score
+    const raw = new Float64Array(feasible.length);
+    let any = false;
+    // topology key → value → score, for what is not counted per node below.
     const scores = new Map<string, Map<string, number>>();
     const add = (key: string, value: string | undefined, w: number): void => {
       if (value === undefined || w === 0) return;
@@ -748,18 +750,24 @@ export class Scheduler {
       if (!byValue) scores.set(key, (byValue = new Map()));
       byValue.set(value, (byValue.get(value) ?? 0) + w);
     };
-    // The pod's own preferred terms against every running pod: counted per node through a
-    // selector counter when the term looks at one namespace, pod by pod otherwise.
+    // The pod's own preferred terms against every running pod: through a selector counter (per
+    // node, per domain) when the term looks at one namespace, pod by pod otherwise.
     const ownTerms: Array<[AffinityTerm, number]> = [
       ...t.preferredAffinity.map((term): [AffinityTerm, number] => [term, term.weight]),
       ...t.preferredAntiAffinity.map((term): [AffinityTerm, number] => [term, -term.weight]),
     ];
     for (const [term, weight] of ownTerms) {
+      if (weight === 0) continue;
       if (term.namespaceSelector === undefined && term.namespaces.length <= 1) {
         const counter = this.counter(term.namespaces[0] ?? term.ownerNamespace, term.selector);
-        for (const info of this.infos) {
-          const n = counter.perNode[info.index]!;
-          if (n) add(term.topologyKey, info.node.labels[term.topologyKey], weight * n);
+        const dom = this.domains(term.topologyKey);
+        const counts = term.topologyKey === HOSTNAME ? null : counter.perDomain(term.topologyKey, dom, this.infos);
+        for (let k = 0; k < feasible.length; k++) {
+          const index = feasible[k]!.index;
+          const id = dom.of[index]!;
+          if (id < 0) continue;
+          const n = counts ? counts[id]! : counter.perNode[index]!;
+          if (n) { raw[k]! += weight * n; any = true; }
         }
       } else {
         for (const info of this.infos) {
@@ -782,20 +790,22 @@ export class Scheduler {
         }
       }
     }
-    if (scores.size === 0) return null;
-    const raw = feasible.map((info) => {
-      let sum = 0;
-      for (const [key, byValue] of scores) {
-        const value = info.node.labels[key];
-        if (value !== undefined) sum += byValue.get(value) ?? 0;
+    if (scores.size) {
+      any = true;
+      for (let k = 0; k < feasible.length; k++) {
+        const labels = feasible[k]!.node.labels;
+        for (const [key, byValue] of scores) {
+          const value = labels[key];
+          if (value !== undefined) raw[k]! += byValue.get(value) ?? 0;
+        }
       }
-      return sum;
-    });
+    }
+    if (!any) return null;
     let min = Infinity;
     let max = -Infinity;
     for (const r of raw) { if (r < min) min = r; if (r > max) max = r; }
     const diff = max - min;
-    return raw.map((r) => (diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((r - min) / diff)) : 0));
+    return Array.from(raw, (r) => (diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((r - min) / diff)) : 0));
   }
 
   // ---------------------------------------------------------------- preemption
