@@ -60,6 +60,12 @@ function seccompType(sc: Record<string, unknown>): unknown {
   return recordAt(sc.seccompProfile).type;
 }
 
+/**
+ * Pod spec keys a new pod-level `securityContext` goes after (the first that exists), so that it
+ * sits with the pod's other settings rather than after the containers.
+ */
+const POD_SECURITY_CONTEXT_AFTER = ['automountServiceAccountToken', 'serviceAccountName', 'serviceAccount', 'priorityClassName', 'terminationGracePeriodSeconds', 'restartPolicy'];
+
 /** The title of the fix every PSS rule offers. */
 export const RESTRICTED_FIX_TITLE = 'Apply the restricted Pod Security securityContext (pod and containers)';
 
@@ -75,9 +81,9 @@ export function restrictedFixOps(template: PodTemplate): FixOp[] {
   const ops: FixOp[] = [];
   const podPath = podSecurityContextPath(template);
   const pod = podSecurityContext(template);
-  if (pod.runAsNonRoot !== true) ops.push({ op: 'set', path: [...podPath, 'runAsNonRoot'], value: true });
+  if (pod.runAsNonRoot !== true) ops.push({ op: 'set', path: [...podPath, 'runAsNonRoot'], value: true, after: POD_SECURITY_CONTEXT_AFTER });
   if (pod.runAsUser === 0) ops.push({ op: 'remove', path: [...podPath, 'runAsUser'] });
-  if (!GOOD_SECCOMP.has(seccompType(pod) as string)) ops.push({ op: 'set', path: [...podPath, 'seccompProfile'], value: { type: 'RuntimeDefault' } });
+  if (!GOOD_SECCOMP.has(seccompType(pod) as string)) ops.push({ op: 'set', path: [...podPath, 'seccompProfile'], value: { type: 'RuntimeDefault' }, after: POD_SECURITY_CONTEXT_AFTER });
   for (const c of containersOf(template)) {
     const path = containerSecurityContextPath(c);
     const sc = containerSecurityContext(c);

@@ -100,4 +100,11 @@ describe('the restricted securityContext fix', () => {
     const findings = lint([{ path: 'a.yaml', text: after }], { config, rules: PSS_RULES })[0]!.findings;
     assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), []);
   });
+
+  it('puts a new pod-level securityContext with the pod settings, before the containers', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  serviceAccountName: web\n  containers:\n  - name: web\n    image: nginx:1.27\n';
+    const findings = lint([{ path: 'a.yaml', text }], { config, rules: PSS_RULES })[0]!.findings;
+    const fix = findings.flatMap((f) => f.suggestions ?? []).find((s) => s.title === RESTRICTED_FIX_TITLE)!;
+    assert.equal(applyEdits(text, fix.edits).text, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  serviceAccountName: web\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n  - name: web\n    image: nginx:1.27\n    securityContext:\n      allowPrivilegeEscalation: false\n      capabilities:\n        drop:\n        - ALL\n');
+  });
 });
