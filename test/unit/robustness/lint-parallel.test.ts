@@ -8,6 +8,8 @@ import { defaultConfig } from '../../../src/core/config/config';
 import type { Finding } from '../../../src/core/finding';
 import { lint } from '../../../src/core/lint';
 import { lintParallel, parseShard, partition, selectShard, shardOf } from '../../../src/cli/lint-parallel';
+import { run } from '../../../src/cli/main';
+import { fakeIo, tempProject } from '../../cli/helpers';
 import { samples } from './helpers';
 
 function plain(f: Finding): unknown {
@@ -97,5 +99,30 @@ describe('lint-parallel: --jobs', function () {
     const parallel = (await lintParallel(inputs, { jobs: 2, fixes: true })).flatMap((r) => r.findings.filter((f) => f.fix).map((f) => f.fix));
     assert.ok(serial.length > 0, 'no safe fix among the inputs: the test would check nothing');
     assert.deepEqual(parallel, serial);
+  });
+
+  it('kubeplan lint --jobs 2 prints what one thread prints, and --shard splits the tree', async () => {
+    const project = tempProject({
+      'a/web.yaml': deployment('web', 'web-settings'),
+      'b/settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-settings, namespace: shop}\ndata: {a: "1"}\n',
+      'c/api.yaml': deployment('api', 'missing-settings'),
+      'd/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n',
+    });
+    try {
+      const lintWith = async (...args: string[]) => {
+        const io = fakeIo(project.dir);
+        const code = await run(['lint', '--format', 'json', ...args, '.'], io);
+        return { code, out: io.out, err: io.err };
+      };
+      const one = await lintWith();
+      const two = await lintWith('--jobs', '2');
+      assert.equal(two.code, one.code, two.err);
+      assert.deepEqual(JSON.parse(two.out), JSON.parse(one.out));
+      const shards = await Promise.all([1, 2, 3].map((i) => lintWith('--shard', `${i}/3`)));
+      const files = shards.flatMap((r) => (JSON.parse(r.out) as Array<{ file: string }>).map((f) => f.file)).sort();
+      assert.deepEqual(files, ['a/web.yaml', 'b/settings.yaml', 'c/api.yaml', 'd/ns.yaml']);
+    } finally {
+      project.cleanup();
+    }
   });
 });
