@@ -172,7 +172,14 @@ function scheduleAll(state: RunState, queue: SimPod[]): void {
   const { scheduler, outcome } = state;
   // Pods that name their node never wait in the scheduler's queue: the kubelet takes them at once.
   for (const pod of queue) if (pod.nodeName !== undefined) bindByName(state, pod);
+  const byName = new Map(state.pods.map((p) => [`${p.workload}\u0000${p.name}`, p]));
   const attempt = (pod: SimPod): boolean => {
+    const previous = orderedPredecessor(pod, byName);
+    if (previous && !scheduler.placement.has(previous)) {
+      // OrderedReady: the StatefulSet controller creates ordinal i once i-1 is Running and Ready.
+      outcome.set(pod, { reason: `not created yet: the StatefulSet creates ${pod.name} once ${previous.name} is Running and Ready (podManagementPolicy: OrderedReady)` });
+      return false;
+    }
     const result = scheduler.schedule(pod);
     if (result.failure) {
       outcome.set(pod, { reason: result.failure.message, preemption: result.failure.preemption });
@@ -203,6 +210,16 @@ function scheduleAll(state: RunState, queue: SimPod[]): void {
       else pending.push(pod);
     }
   }
+}
+
+/** The pod a StatefulSet with OrderedReady management waits for before creating this one. */
+function orderedPredecessor(pod: SimPod, byName: Map<string, SimPod>): SimPod | undefined {
+  if (pod.owner.kind !== 'StatefulSet') return undefined;
+  const spec = pod.manifest && isRecord(pod.manifest.object.spec) ? pod.manifest.object.spec : {};
+  if (spec.podManagementPolicy === 'Parallel') return undefined;
+  const index = Number(pod.labels['apps.kubernetes.io/pod-index']);
+  if (!(index > 0)) return undefined;
+  return byName.get(`${pod.workload}\u0000${pod.owner.name}-${index - 1}`);
 }
 
 /** A pod with `spec.nodeName` goes straight to the kubelet, which admits it only if it fits. */
