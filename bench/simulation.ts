@@ -23,7 +23,7 @@ status:
   return items.join('\n---\n');
 }
 
-function workloadsYaml(pods: number): string {
+function workloadsYaml(pods: number, antiAffinity = false): string {
   const docs: string[] = [];
   const deployments = Math.ceil(pods / 10);
   for (let d = 0; d < deployments; d++) {
@@ -36,7 +36,14 @@ spec:
   selector: {matchLabels: {app: app-${d}}}
   template:
     metadata: {labels: {app: app-${d}, team: ${ns}}}
-    spec:
+    spec:${antiAffinity ? `
+      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+            - weight: 100
+              podAffinityTerm:
+                labelSelector: {matchLabels: {app: app-${d}}}
+                topologyKey: kubernetes.io/hostname` : ''}
       containers:
         - name: app
           image: registry.example/app-${d}:1.0.${d}
@@ -74,14 +81,15 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const SIZES: Array<[number, number]> = [[10, 100], [100, 1000], [300, 3000], [1000, 3000], [1000, 10000]];
+/** Nodes, pods, and whether every Deployment prefers its replicas on distinct nodes (a common chart pattern). */
+const SIZES: Array<[number, number, boolean]> = [[10, 100, false], [100, 1000, false], [300, 3000, false], [1000, 3000, false], [1000, 10000, false], [1000, 10000, true]];
 
 // CPU time is shown beside wall time: on a shared machine the wall clock also counts other processes.
-const rows: string[][] = [['nodes', 'pods (workloads)', 'pods scheduled', 'pending', 'wall ms (median)', 'cpu ms (median)']];
-for (const [nodes, pods] of SIZES) {
+const rows: string[][] = [['nodes', 'pods (workloads)', 'anti-affinity', 'pods scheduled', 'pending', 'wall ms (median)', 'cpu ms (median)']];
+for (const [nodes, pods, antiAffinity] of SIZES) {
   const manifests: Manifest[] = [
     ...parseFile('nodes.yaml', nodesYaml(nodes)).manifests,
-    ...parseFile('apps.yaml', workloadsYaml(pods)).manifests,
+    ...parseFile('apps.yaml', workloadsYaml(pods, antiAffinity)).manifests,
   ];
   const times: number[] = [];
   const cpu: number[] = [];
@@ -96,7 +104,7 @@ for (const [nodes, pods] of SIZES) {
     cpu.push((used.user + used.system) / 1000);
   }
   const scheduled = view!.pods.filter((p) => p.node !== null).length;
-  rows.push([String(nodes), String(pods), String(scheduled), String(view!.pods.length - scheduled), median(times).toFixed(0), median(cpu).toFixed(0)]);
+  rows.push([String(nodes), String(pods), antiAffinity ? 'preferred' : '-', String(scheduled), String(view!.pods.length - scheduled), median(times).toFixed(0), median(cpu).toFixed(0)]);
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const r of rows) console.log(r.map((c, i) => c.padStart(widths[i]!)).join('  '));
