@@ -7,6 +7,11 @@ runRuleTests(rule, {
     { code: deployment('  replicas: 3\n'), files: [pdb] },
     { name: 'one replica needs no budget', code: deployment('  replicas: 1\n') },
     { name: 'an HPA that starts from 1', code: deployment(), files: [hpa(1)] },
+    {
+      name: 'a budget selecting with matchExpressions only',
+      code: deployment('  replicas: 3\n'),
+      files: [{ path: 'pdb.yaml', text: pdb.text.replace('matchLabels: {app: web}', 'matchExpressions: [{key: app, operator: In, values: [web, api]}]') }],
+    },
   ],
   invalid: [
     {
