@@ -203,6 +203,8 @@ export class Scheduler {
   private readonly rawScratch: Float64Array;
   private readonly ignoredScratch: Uint8Array;
   private readonly feasibleIdx: Int32Array;
+  /** Node index → its position among the feasible nodes of the pod being scored (-1 otherwise). */
+  private readonly positionScratch: Int32Array;
   /** Per-node numbers the filters and scores read for every pod, in typed arrays (contiguous, cache-friendly). */
   private readonly hot: {
     allocCpu: Float64Array; allocMem: Float64Array; allocEph: Float64Array; allocPods: Float64Array;
@@ -234,6 +236,7 @@ export class Scheduler {
     this.rawScratch = new Float64Array(this.infos.length);
     this.ignoredScratch = new Uint8Array(this.infos.length);
     this.feasibleIdx = new Int32Array(this.infos.length);
+    this.positionScratch = new Int32Array(this.infos.length).fill(-1);
     const count = this.infos.length;
     const f = (): Float64Array => new Float64Array(count);
     this.hot = {
@@ -616,7 +619,7 @@ export class Scheduler {
 
     // InterPodAffinity (preferred terms of the pod, and of the pods already running).
     if (t.preferredAffinity.length || t.preferredAntiAffinity.length || this.withAffinity.size) {
-      const ipa = this.interPodAffinityScores(pod, t, feasibleInfos());
+      const ipa = this.interPodAffinityScores(pod, t, feasible);
       if (ipa) addWeighted(total, ipa, WEIGHTS.interPodAffinity);
     }
 
@@ -737,11 +740,12 @@ export class Scheduler {
   }
 
   /** InterPodAffinity's PreScore, Score and NormalizeScore over the feasible nodes; null when it has nothing to say. */
-  private interPodAffinityScores(pod: SimPod, t: PodTerms, feasible: NodeInfo[]): number[] | null {
+  private interPodAffinityScores(pod: SimPod, t: PodTerms, feasible: Int32Array): number[] | null {
     const hasOwn = t.preferredAffinity.length > 0 || t.preferredAntiAffinity.length > 0;
     if (!hasOwn && this.withAffinity.size === 0) return null;
     const raw = new Float64Array(feasible.length);
     let any = false;
+    for (let k = 0; k < feasible.length; k++) this.positionScratch[feasible[k]!] = k;
     // topology key → value → score, for what is not counted per node below.
     const scores = new Map<string, Map<string, number>>();
     const add = (key: string, value: string | undefined, w: number): void => {
@@ -763,7 +767,7 @@ export class Scheduler {
         const dom = this.domains(term.topologyKey);
         const counts = term.topologyKey === HOSTNAME ? null : counter.perDomain(term.topologyKey, dom, this.infos);
         for (let k = 0; k < feasible.length; k++) {
-          const index = feasible[k]!.index;
+          const index = feasible[k]!;
           const id = dom.of[index]!;
           if (id < 0) continue;
           const n = counts ? counts[id]! : counter.perNode[index]!;
@@ -786,14 +790,23 @@ export class Scheduler {
         for (const term of et.preferredAntiAffinity) if (this.termMatches(term, pod)) weighted.push([term, -term.weight]);
         if (!weighted.length) continue;
         for (const [info, n] of group.perNode) {
-          for (const [term, w] of weighted) add(term.topologyKey, info.node.labels[term.topologyKey], w * n);
+          for (const [term, w] of weighted) {
+            if (term.topologyKey === HOSTNAME) {
+              // A node is its own domain: straight onto that node, when it is feasible.
+              const k = this.positionScratch[info.index]!;
+              if (k >= 0 && info.node.labels[HOSTNAME] !== undefined) { raw[k]! += w * n; any = true; }
+            } else {
+              add(term.topologyKey, info.node.labels[term.topologyKey], w * n);
+            }
+          }
         }
       }
     }
+    for (let k = 0; k < feasible.length; k++) this.positionScratch[feasible[k]!] = -1;
     if (scores.size) {
       any = true;
       for (let k = 0; k < feasible.length; k++) {
-        const labels = feasible[k]!.node.labels;
+        const labels = this.infos[feasible[k]!]!.node.labels;
         for (const [key, byValue] of scores) {
           const value = labels[key];
           if (value !== undefined) raw[k]! += byValue.get(value) ?? 0;
