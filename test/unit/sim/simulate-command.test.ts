@@ -3,6 +3,8 @@
  * table, the JSON contract, the what-if flags, --fail-on-pending and usage errors.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import simulateCommand from '../../../src/cli/commands/simulate';
 import { withUserErrors } from '../../../src/cli/errors';
@@ -11,13 +13,13 @@ import type { ClusterView } from '../../../src/protocol/cluster-view';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/sim');
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], cwd = FIXTURES): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
     stdout: (t) => { stdout += t; },
     stderr: (t) => { stderr += t; },
-    cwd: FIXTURES,
+    cwd,
     env: {},
     stdoutIsTTY: false,
     readStdin: async () => '',
@@ -83,6 +85,21 @@ describe('kubeplan simulate', () => {
     assert.deepEqual(view.pods.find((p) => p.name === 'api-b96c9fdd-sk98z')!.preempted, ['scratch']);
     const nodes = await cli(['score-balanced-allocation/manifests.yaml', '--cluster', 'score-taint-prefer-no-schedule/cluster.yaml', '--format', 'json']);
     assert.deepEqual((JSON.parse(nodes.stdout) as ClusterView).nodes.map((n) => n.name), ['a-spot', 'b-regular']);
+  });
+
+  it('takes the cluster from the `cluster:` section of the nearest .kubeplan.yaml', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeplan-sim-'));
+    try {
+      fs.writeFileSync(path.join(dir, '.kubeplan.yaml'), 'cluster:\n  servers: 1\n  agents: 2\n  cpu: 2\n  memory: 4Gi\n');
+      fs.copyFileSync(path.join(FIXTURES, 'what-if-node-removed/manifests.yaml'), path.join(dir, 'app.yaml'));
+      const { code, stdout } = await cli(['app.yaml', '--format', 'json'], dir);
+      assert.equal(code, 0);
+      const view = JSON.parse(stdout) as ClusterView;
+      assert.deepEqual(view.nodes.map((n) => `${n.name} ${n.origin} ${n.allocatable.cpu}`), ['server-0 config 2000', 'agent-0 config 2000', 'agent-1 config 2000']);
+      assert.ok(view.pods.every((p) => p.node !== 'server-0'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on a bad flag, a bad format, a --cluster file without nodes, and warns about an unknown node', async () => {
