@@ -75,6 +75,8 @@ export class DiagramPanel implements vscode.Disposable {
   private readonly findings = new Map<string, Finding[]>();
   private whatIf: WhatIfRequest = NO_WHAT_IF;
   private lastGood: ClusterView | undefined;
+  /** A highlight asked for before the page could show it (CodeLens → diagram). */
+  private pendingHighlight: ToWebview | undefined;
   /** The last `view` message posted, as JSON (identical pictures are not posted again). */
   private lastPosted: string | undefined;
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
@@ -209,6 +211,10 @@ export class DiagramPanel implements vscode.Disposable {
       this.post(message);
     }
     this.post({ type: 'status', broken });
+    if (this.pendingHighlight) {
+      this.post(this.pendingHighlight);
+      this.pendingHighlight = undefined;
+    }
   }
 
   private async simulate(sources: SourceFile[]): Promise<ClusterView> {
@@ -294,7 +300,9 @@ export class DiagramPanel implements vscode.Disposable {
     const range = source.documents[manifest.docIndex]?.range;
     if (!range) return;
     const lines = new LineIndex(source.text);
-    setTimeout(() => this.post({ type: 'highlight', file: source.path, startLine: lines.position(range[0]).line + 1, endLine: lines.position(range[1]).line + 1 }), UPDATE_DELAY_MS);
+    // Sent right after the next picture (the page may still be loading).
+    this.pendingHighlight = { type: 'highlight', file: source.path, startLine: lines.position(range[0]).line + 1, endLine: lines.position(range[1]).line + 1 };
+    this.scheduleUpdate(0);
   }
 
   private findManifest(ref: ObjectRef, file?: string): { manifest: Manifest; source: SourceFile } | undefined {
