@@ -205,6 +205,7 @@ export class Scheduler {
   private readonly feasibleIdx: Int32Array;
   /** Node index → its position among the feasible nodes of the pod being scored (-1 otherwise). */
   private readonly positionScratch: Int32Array;
+  private readonly ipaScratch: Float64Array;
   /** Per-node numbers the filters and scores read for every pod, in typed arrays (contiguous, cache-friendly). */
   private readonly hot: {
     allocCpu: Float64Array; allocMem: Float64Array; allocEph: Float64Array; allocPods: Float64Array;
@@ -237,6 +238,7 @@ export class Scheduler {
     this.ignoredScratch = new Uint8Array(this.infos.length);
     this.feasibleIdx = new Int32Array(this.infos.length);
     this.positionScratch = new Int32Array(this.infos.length).fill(-1);
+    this.ipaScratch = new Float64Array(this.infos.length);
     const count = this.infos.length;
     const f = (): Float64Array => new Float64Array(count);
     this.hot = {
@@ -619,8 +621,7 @@ export class Scheduler {
 
     // InterPodAffinity (preferred terms of the pod, and of the pods already running).
     if (t.preferredAffinity.length || t.preferredAntiAffinity.length || this.withAffinity.size) {
-      const ipa = this.interPodAffinityScores(pod, t, feasible);
-      if (ipa) addWeighted(total, ipa, WEIGHTS.interPodAffinity);
+      this.addInterPodAffinityScores(total, pod, t, feasible);
     }
 
     // Ties go to the first node name.
@@ -739,11 +740,12 @@ export class Scheduler {
     }
   }
 
-  /** InterPodAffinity's PreScore, Score and NormalizeScore over the feasible nodes; null when it has nothing to say. */
-  private interPodAffinityScores(pod: SimPod, t: PodTerms, feasible: Int32Array): number[] | null {
+  /** InterPodAffinity's PreScore, Score and NormalizeScore over the feasible nodes, added to `total` with its weight. */
+  private addInterPodAffinityScores(total: Float64Array, pod: SimPod, t: PodTerms, feasible: Int32Array): void {
     const hasOwn = t.preferredAffinity.length > 0 || t.preferredAntiAffinity.length > 0;
-    if (!hasOwn && this.withAffinity.size === 0) return null;
-    const raw = new Float64Array(feasible.length);
+    if (!hasOwn && this.withAffinity.size === 0) return;
+    const raw = this.ipaScratch.subarray(0, feasible.length);
+    raw.fill(0);
     let any = false;
     for (let k = 0; k < feasible.length; k++) this.positionScratch[feasible[k]!] = k;
     // topology key → value → score, for what is not counted per node below.
@@ -813,12 +815,13 @@ export class Scheduler {
         }
       }
     }
-    if (!any) return null;
+    if (!any) return;
     let min = Infinity;
     let max = -Infinity;
-    for (const r of raw) { if (r < min) min = r; if (r > max) max = r; }
+    for (let k = 0; k < raw.length; k++) { const r = raw[k]!; if (r < min) min = r; if (r > max) max = r; }
     const diff = max - min;
-    return Array.from(raw, (r) => (diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((r - min) / diff)) : 0));
+    if (diff <= 0) return; // every node scores 0
+    for (let k = 0; k < raw.length; k++) total[k]! += WEIGHTS.interPodAffinity * Math.trunc(MAX_NODE_SCORE * ((raw[k]! - min) / diff));
   }
 
   // ---------------------------------------------------------------- preemption
