@@ -11,7 +11,7 @@ import type { Finding } from '../../../src/core/finding';
 import { applyEdits } from '../../../src/core/fix/fix-ops';
 import { lint, type FileResult } from '../../../src/core/lint';
 import { parseFile, type SourceFile } from '../../../src/core/source/parse';
-import { fcParams, samples, type Sample } from './helpers';
+import { FUZZ, fcParams, samples, type Sample } from './helpers';
 
 /** Files above this size are checked document by document (each document linted alone). */
 const WHOLE_FILE_LIMIT = 60_000;
@@ -213,7 +213,7 @@ spec:
 ];
 
 describe('robustness: fix safety on the corpus and the examples', function () {
-  this.timeout(240_000);
+  this.timeout(FUZZ > 0 ? 0 : 240_000);
 
   it('every safe fix parses, keeps comments, stays in its document, adds no schema error and removes its finding', () => {
     let checked = 0;

@@ -10,7 +10,7 @@ import { lint } from '../../../src/core/lint';
 import { lintParallel, parseShard, partition, selectShard, shardOf } from '../../../src/cli/lint-parallel';
 import { run } from '../../../src/cli/main';
 import { fakeIo, tempProject } from '../../cli/helpers';
-import { samples } from './helpers';
+import { FUZZ, samples } from './helpers';
 
 function plain(f: Finding): unknown {
   return JSON.parse(JSON.stringify({ ...f, fix: undefined, suggestions: undefined }));
@@ -54,7 +54,7 @@ describe('lint-parallel: --shard', () => {
 });
 
 describe('lint-parallel: --jobs', function () {
-  this.timeout(120_000);
+  this.timeout(FUZZ > 0 ? 0 : 120_000);
 
   it('partitions by weight, deterministically, keeping the input order inside each group', () => {
     const items = [5, 1, 9, 3, 3, 7, 2];
