@@ -49,9 +49,12 @@ export function secretLiteral(name: string, value: unknown): 'pem' | 'name' | 'b
   return undefined;
 }
 
+const SECRET_SETTING_HINT = /(?:password|passwd|secret|token|api[_.-]?key)[A-Za-z0-9_.-]*\s*[:=]/i;
+
 /** In a multi-line value (a config file in a ConfigMap), the first `password = …`-style setting with a literal value. */
 export function secretSettingInFile(text: string): string | undefined {
-  if (!text.includes('\n')) return undefined;
+  // One pass over the whole text first: most files (dashboards, scripts) mention no secret at all.
+  if (!text.includes('\n') || !SECRET_SETTING_HINT.test(text)) return undefined;
   for (const line of text.split('\n')) {
     const m = /^\s*([A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_.-]?key)[A-Za-z0-9_.-]*)\s*[:=]\s*["']?([^"'\s#]+)/i.exec(line);
     if (!m) continue;
