@@ -5,7 +5,7 @@
 //
 //   node e2e-ui.mjs --base http://127.0.0.1:PORT --workspace DIR --out DIR [--diagram-text TEXT | --no-diagram] [--timeout SECONDS]
 //
-// Screenshots (LOOK at them): OUT/ui-1-problems.png, ui-2-quickfix-menu.png, ui-3-quickfix-applied.png,
+// Screenshots (LOOK at them): OUT/ui-1-problems.png, ui-2-quickfix-menu.png, ui-3-quickfix-applied.png, ui-3b-rule-page.png,
 // ui-4-diagram.png (ui-failure.png when something threw); the browser console goes to OUT/ui-console.log.
 // Exit code 0 only if every check passed.
 import fs from 'node:fs';
@@ -77,15 +77,8 @@ try {
   log(`Problems panel: ${(await page.locator('.markers-panel').innerText()).replace(/\s+/g, ' ').slice(0, 400)}`);
   await shot('ui-1-problems.png');
 
-  // The rule id of a problem is a link to the rule's page, opened inside VS Code (offline).
-  await page.locator('.markers-panel .monaco-list-row a', { hasText: 'no-latest-image-tag' }).first().click();
-  const docsTab = page.locator('.tabs-container .tab', { hasText: 'no-latest-image-tag' }).first();
-  check(await appears(docsTab), 'the rule id link opens the rule\'s page');
-  await shot('ui-1b-rule-page.png');
-  await page.locator('.tabs-container .tab', { hasText: 'broken.yaml' }).first().click();
-
   // 2. A quick fix from the Ctrl+. menu, with the cursor on the image.
-  await page.locator('.view-lines .view-line span', { hasText: 'nginx:latest' }).last().click();
+  await page.locator('.editor-instance .monaco-editor .view-lines .view-line span', { hasText: 'nginx:latest' }).last().click();
   await page.waitForTimeout(300);
   await page.keyboard.press('Control+Period');
   const menu = page.locator('.action-widget');
@@ -108,6 +101,12 @@ try {
     .waitFor({ state: 'detached', timeout }).then(() => true, () => false);
   check(gone, 'the latest-tag finding left the Problems panel');
   await shot('ui-3-quickfix-applied.png');
+
+  // The rule id of a problem is a link to the rule's page, opened inside VS Code (offline).
+  await page.locator('.markers-panel .monaco-list-row a', { hasText: 'require-liveness-probe' }).first().click();
+  const docsTab = page.locator('.tabs-container .tab', { hasText: 'require-liveness-probe' }).first();
+  check(await appears(docsTab), 'the rule id link opens the rule\'s page');
+  await shot('ui-3b-rule-page.png');
 
   // 3. The cluster diagram (skipped, and said so, while the diagram panel is not part of the build).
   if (opt['no-diagram']) {
