@@ -67,7 +67,10 @@ export interface PodView {
   node: string | null;
   /** `Failed`: a pod bound by `spec.nodeName` that the kubelet rejected (not enough room), or a bare Pod deleted by preemption. */
   phase: 'Running' | 'Pending' | 'Succeeded' | 'Failed';
-  /** Why it is Pending, in kube-scheduler's words (`0/4 nodes are available: …`). */
+  /**
+   * Why it is Pending, in kube-scheduler's words (`0/4 nodes are available: …`), or why it is
+   * Failed (`Pod was rejected: …`, `Preempted by namespace/name`).
+   */
   reason?: string;
   /**
    * DefaultPreemption's part of the FailedScheduling event (`preemption: 0/4 nodes are available: …`).
