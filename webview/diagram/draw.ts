@@ -205,7 +205,8 @@ export function drawDiagram(svg: AnySelection, view: ClusterView, layout: Layout
     focusable(pods, (d: PodBox) => d.key, (d: PodBox) => describePod(t, d.pod, view.whatIf).join('. '), !!options.interactive);
     pods.append('rect').attr('class', (d: PodBox) => `kp-pod-fill${podFlag(d)}`).attr('width', (d: PodBox) => d.w).attr('height', (d: PodBox) => d.h).attr('rx', 4)
       .attr('fill', (d: PodBox) => podColor(d.pod, d.ownerKey, options.colorBy, colors));
-    pods.append('text').attr('class', 'kp-pod-name').attr('x', 5).attr('y', 13).text((d: PodBox) => fit(d.pod.name, d.w - 8, 10));
+    pods.append('text').attr('class', (d: PodBox) => podNameClass(podColor(d.pod, d.ownerKey, options.colorBy, colors)))
+      .attr('x', 5).attr('y', 13).text((d: PodBox) => fit(d.pod.name, d.w - 8, 10));
     title(pods, (d: PodBox) => d.key);
   } else {
     const pods = podsG.selectAll('rect').data(allPods).enter().append('rect').attr('class', (d: PodBox) => `${podClass(d)} kp-pod-fill${podFlag(d)}`)
@@ -332,9 +333,24 @@ function drawLegend(svg: AnySelection, drawing: Drawing, colorBy: ColorBy): void
   legend.append('text').attr('class', 'kp-legend-text').attr('x', x).attr('y', layout.nodesTitleY + 12).attr('text-anchor', 'end').text(label);
 }
 
+/** Dark text on light fills, white on dark ones (relative luminance of a `#rrggbb` colour). */
+function podNameClass(fill: string): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
+  if (!m) return 'kp-pod-name';
+  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => {
+    const c = parseInt(h, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.4 ? 'kp-pod-name kp-on-light' : 'kp-pod-name';
+}
+
 /** Recolours the pods and the legend (no redraw). */
 export function recolor(svg: AnySelection, drawing: Drawing, colorBy: ColorBy): void {
   drawLegend(svg, drawing, colorBy);
+  svg.selectAll('.kp-pod-name').attr('class', function (this: any) {
+    const d = this.parentNode?.__data__ as PodBox | undefined;
+    return d ? podNameClass(podColor(d.pod, d.ownerKey, colorBy, drawing.colors)) : 'kp-pod-name';
+  });
   svg.selectAll('.kp-pod-fill').attr('fill', function (this: any) {
     const d = (this.__data__ ?? this.parentNode?.__data__) as PodBox | undefined;
     return d ? podColor(d.pod, d.ownerKey, colorBy, drawing.colors) : null;

@@ -127,6 +127,7 @@ export function diagramCss(p: Palette): string {
 .kp-diagram .kp-pod-fill { stroke: ${p.contrast}; }
 .kp-diagram .kp-pod.kp-pending .kp-pod-fill, .kp-diagram rect.kp-pod.kp-pending { stroke: ${p.denied}; stroke-width: 1.5; }
 .kp-diagram .kp-pod-name { font-size: 10px; fill: #ffffff; }
+.kp-diagram .kp-pod-name.kp-on-light { fill: #1f2328; }
 .kp-diagram .kp-edge { fill: none; stroke: ${p.edge}; stroke-width: 1.2; stroke-opacity: 0.7; }
 .kp-diagram .kp-edge.kp-allowed { stroke: ${p.allowed}; stroke-width: 1.2; stroke-opacity: 0.55; }
 .kp-diagram .kp-edge.kp-denied { stroke: ${p.denied}; stroke-width: 2; stroke-dasharray: 6 4; stroke-opacity: 0.9; }
