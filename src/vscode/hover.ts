@@ -9,7 +9,7 @@ import { fieldInfo } from '../core/language/schema-lookup';
 import { RULES_BY_ID } from '../core/rules';
 import { isRecord } from '../core/source/parse';
 import type { KubePlanService } from './language-service';
-import { t } from './l10n';
+import { currentLocale, t } from './l10n';
 import { ruleTitle } from './rule-docs';
 import { SHOW_RULE_DOCS } from './code-actions';
 
@@ -51,7 +51,7 @@ export class KubePlanHover implements vscode.HoverProvider {
         const spec = isRecord(manifest.object.spec) ? manifest.object.spec : {};
         const schedule = typeof spec.schedule === 'string' ? spec.schedule : undefined;
         const timeZone = typeof spec.timeZone === 'string' ? spec.timeZone : undefined;
-        const described = schedule ? describeSchedule(schedule, timeZone, this.now(), 3) : undefined;
+        const described = schedule ? describeSchedule(schedule, timeZone, this.now(), 3, currentLocale()) : undefined;
         if (described) {
           const md = new vscode.MarkdownString();
           md.appendMarkdown(`**${escape(described.text)}**\n\n${t('Next runs ({0})', timeZone ?? 'UTC')}:\n`);

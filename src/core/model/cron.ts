@@ -6,6 +6,8 @@
  */
 import { CronExpressionParser } from 'cron-parser';
 import cronstrue from 'cronstrue';
+// Registers the French wording with cronstrue (the editor's hover speaks the user's language).
+import 'cronstrue/locales/fr';
 
 export type CronFieldName = 'minute' | 'hour' | 'day of month' | 'month' | 'day of week';
 
@@ -211,9 +213,10 @@ export interface ScheduleDescription {
 
 /**
  * Describes a valid schedule in words and lists its next `count` runs after `now`, for the
- * editor's hover and the CLI. Undefined when the schedule is not valid.
+ * editor's hover and the CLI. Undefined when the schedule is not valid. The words are English,
+ * or French when `locale` is `fr`.
  */
-export function describeSchedule(schedule: string, timeZone: string | undefined, now: Date, count = 3): ScheduleDescription | undefined {
+export function describeSchedule(schedule: string, timeZone: string | undefined, now: Date, count = 3, locale?: string): ScheduleDescription | undefined {
   const parsed = parseSchedule(schedule);
   if (!parsed.ok) return undefined;
   const tz = timeZone && isKnownTimeZone(timeZone) ? timeZone : 'UTC';
@@ -224,7 +227,8 @@ export function describeSchedule(schedule: string, timeZone: string | undefined,
   }
   let text: string;
   try {
-    text = cronstrue.toString(parsed.value.fields, { use24HourTimeFormat: true, verbose: false });
+    const language = locale?.toLowerCase().split(/[-_]/)[0];
+    text = cronstrue.toString(parsed.value.fields, { use24HourTimeFormat: true, verbose: false, ...(language === 'fr' ? { locale: 'fr' } : {}) });
   } catch {
     text = parsed.value.fields;
   }

@@ -31,6 +31,11 @@ describe('French', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', broken.uri, positionOf(broken, 'replicas', 2));
     const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
     assert.match(hover, /`replicas` · integer · facultatif/);
+    const cron = (await open('app/cronjob.yaml')).document;
+    const cronHovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', cron.uri, positionOf(cron, '30 2 * * 1', 2));
+    const cronText = cronHovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(cronText, /À 02:30, uniquement le lundi/);
+    assert.match(cronText, /Prochaines exécutions \(UTC\)/);
     const page = await vscode.workspace.openTextDocument(vscode.Uri.parse('kubeplan-rule:/yaml-duplicate-key.md?fr'));
     assert.match(page.getText(), /\*\*Les clés d’un mapping doivent être uniques\*\*/);
     assert.match(page.getText(), /## Pourquoi c’est important/);
