@@ -8,23 +8,7 @@ import { t } from './l10n';
 import { ruleTitle, showRuleDocs } from './rule-docs';
 import { CONFIG_FILE, SECTION } from './settings';
 import { SHOW_RULE_DOCS } from './code-actions';
-
-/** A starter `.kubeplan.yaml`, every setting shown with its default. */
-export const CONFIG_TEMPLATE = `# KubePlan configuration: https://kubernetes.io is the reference for every field named here.
-# Settings in VS Code (kubeplan.*) that you set explicitly override this file.
-kubernetesVersion: "1.32"
-# baseline or restricted (Pod Security Standards)
-podSecurity: baseline
-# Namespace of manifests that set none
-defaultNamespace: default
-# false leaves schema validation to another tool (the Red Hat YAML extension, kubeconform)
-schemaValidation: true
-# Files not to lint (globs relative to this file)
-ignore: []
-# Rule severities: off, info, warning, error (or [severity, {options}])
-rules: {}
-#  no-latest-image-tag: error
-`;
+import { CONFIG_TEMPLATE } from './config-template';
 
 export function registerCommands(context: vscode.ExtensionContext, service: KubePlanService): void {
   const push = (d: vscode.Disposable): void => void context.subscriptions.push(d);
