@@ -68,4 +68,23 @@ describe('settings and .kubeplan.yaml', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal(diagnostics(nodesFile.uri).length, 0, 'an excluded file is not linted');
   });
+
+  it('creates a .kubeplan.yaml that the extension reads without a problem', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('kubeplan.createConfig');
+    try {
+      assert.equal(uri.toString(), workspaceUri('.kubeplan.yaml').toString());
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the new file is shown');
+      assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), /^kubernetesVersion: "1\.32"$/m);
+      // A mistake in it is reported on the file; the template itself has none.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), 'podSecurty: restricted\n');
+      await vscode.workspace.applyEdit(edit);
+      await waitFor('the config problem', () => vscode.languages.getDiagnostics(uri).some((d) => /podSecurty: unknown setting \(did you mean "podSecurity"\?\)/.test(d.message)));
+      await vscode.commands.executeCommand('undo');
+      await waitFor('no config problem', () => vscode.languages.getDiagnostics(uri).length === 0);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
 });
