@@ -96,8 +96,10 @@ export interface ParallelOptions {
   locale?: string;
   /** Rule ids to run (all by default): workers look the rules up by id. */
   ruleIds?: readonly string[];
-  /** Keep the safe fixes and suggestions on the findings (they are dropped otherwise: they cost time). */
+  /** Keep the safe fixes on the findings (dropped otherwise: each costs a re-parse of its document). */
   fixes?: boolean;
+  /** Keep the suggestions too (the editor's; `--fix` and the reports need only the safe fixes). */
+  suggestions?: boolean;
 }
 
 export interface ParallelResult {
@@ -128,6 +130,7 @@ interface WorkerSetup {
   locale?: string;
   ruleIds?: readonly string[];
   fixes: boolean;
+  suggestions: boolean;
 }
 
 /** Lints files with `options.jobs` worker threads; the findings are those of one `Linter` over all the files. */
@@ -143,7 +146,7 @@ export async function lintParallel(files: readonly ParallelInput[], options: Par
     return i;
   };
   const groups = partition(files, options.jobs, (f) => f.text.length + 200);
-  const setup: WorkerSetup = { kubeplanLintWorker: true, configs: [], fixes: options.fixes === true };
+  const setup: WorkerSetup = { kubeplanLintWorker: true, configs: [], fixes: options.fixes === true, suggestions: options.suggestions === true };
   const messages = groups.map((g) => ({ type: 'parse' as const, files: g.map((f) => ({ path: f.path, text: f.text, config: indexOf(f.config) })) }));
   setup.configs = configs;
   if (options.locale !== undefined) setup.locale = options.locale;
@@ -213,16 +216,14 @@ function startWorker(setup: WorkerSetup): WorkerHandle {
 // ---- the worker side
 
 /** Plain data of a finding: lazy fixes evaluated (or dropped), nothing a structured clone would choke on. */
-function plainFinding(f: Finding, fixes: boolean): Finding {
+function plainFinding(f: Finding, fixes: boolean, suggestions: boolean): Finding {
   const out: Finding = { ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, message: f.message, file: f.file, range: [f.range[0], f.range[1]] };
   if (f.docIndex !== undefined) out.docIndex = f.docIndex;
   if (f.resource) out.resource = f.resource;
   if (f.related) out.related = f.related;
   if (f.tags) out.tags = f.tags;
-  if (fixes) {
-    if (f.fix) out.fix = f.fix;
-    if (f.suggestions) out.suggestions = f.suggestions;
-  }
+  if (fixes && f.fix) out.fix = f.fix;
+  if (suggestions && f.suggestions) out.suggestions = f.suggestions;
   return out;
 }
 
@@ -296,7 +297,7 @@ function runWorker(setup: WorkerSetup): void {
         linter.index.deleteFile(file);
         linter.index.setFile(file, manifests);
       }
-      const results = own.map((file) => ({ file, findings: linter.lintFile(file).findings.map((f) => plainFinding(f, setup.fixes)) }))
+      const results = own.map((file) => ({ file, findings: linter.lintFile(file).findings.map((f) => plainFinding(f, setup.fixes, setup.suggestions)) }))
         .map(({ file, findings }) => ({ path: file, findings }));
       port.postMessage({ type: 'linted', results } satisfies FromWorker);
     } catch (error) {
