@@ -7,17 +7,15 @@ import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Linter } from '../../core/lint';
 import { LOCALES } from '../../core/i18n';
-import { parseFile, type Manifest, type SourceFile } from '../../core/source/parse';
-import { lineResolver, simulate } from '../../sim';
 import { findingBadges } from '../../render/findings';
 import { renderSvg, svgToPng } from '../../render/render';
 import { LAYERS, type LayerId } from '../../../webview/diagram/layout';
-import { ConfigResolver } from '../config-loader';
 import { describeFsError, EXIT, UserError } from '../errors';
-import { displayPath, expandInputs } from '../files';
+import { displayPath } from '../files';
 import type { Io } from '../io';
 import { parseFlags } from './flags';
 import type { Command } from './types';
+import { runSimulation, SIMULATION_FLAGS } from '../simulation-input';
 
 const usage = `Usage: kubeplan render [paths...] -o <file.svg|file.png> [options]
 
@@ -27,7 +25,8 @@ findings as badges. The same picture as the editor's "KubePlan: Open Cluster Dia
 
 Options:
   -o, --output <file>         where to write it; .svg or .png (\`-\` writes the SVG to stdout)
-      --cluster <file>        Node objects (a List too) or a k3d config (kind: Simple)
+      --cluster <file>        Node objects (a List too) or a k3d config (kind: Simple); workloads
+                              in it are taken as already running
       --layers <list>         wiring layers, comma-separated: ${LAYERS.join(', ')}
                               (default: ingress,services,traffic; \`all\` for every layer)
       --color-by <mode>       workload (default), qos or state
@@ -44,14 +43,6 @@ Options:
 
 Exit codes: 0 written; 2 usage or input error.`;
 
-async function readSource(io: Io, file: string, shown: string): Promise<SourceFile> {
-  try {
-    return parseFile(shown, await io.fs.readFile(file));
-  } catch (error) {
-    throw new UserError(`cannot read ${shown}: ${describeFsError(error)}`);
-  }
-}
-
 function parseLayers(value: string | undefined): LayerId[] | undefined {
   if (value === undefined) return undefined;
   if (value.trim() === 'all') return [...LAYERS];
@@ -65,18 +56,14 @@ function parseLayers(value: string | undefined): LayerId[] | undefined {
 async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags(args, {
     output: { type: 'string', short: 'o' },
-    cluster: { type: 'string' },
+    ...SIMULATION_FLAGS,
     layers: { type: 'string' },
     'color-by': { type: 'string' },
     'group-by-namespace': { type: 'boolean' },
     theme: { type: 'string' },
     scale: { type: 'string' },
-    'without-node': { type: 'string', multiple: true },
-    cordon: { type: 'string', multiple: true },
     'no-findings': { type: 'boolean' },
     locale: { type: 'string' },
-    config: { type: 'string', short: 'c' },
-    now: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -98,44 +85,12 @@ async function run(args: string[], io: Io): Promise<number> {
   if (values.locale !== undefined && !LOCALES.includes(String(values.locale).toLowerCase().split(/[-_]/)[0]!)) {
     throw new UserError(`--locale: unknown language "${values.locale as string}"; expected one of ${LOCALES.join(', ')}`);
   }
-  let now = new Date();
-  if (values.now !== undefined) {
-    now = new Date(values.now as string);
-    if (Number.isNaN(now.getTime())) throw new UserError(`--now: expected an ISO 8601 date, got "${values.now as string}"`);
-  }
-
-  const inputs = await expandInputs(positionals.length ? positionals : ['.'], io.cwd, io.fs);
-  const files: SourceFile[] = [];
-  for (const input of inputs) files.push(await readSource(io, input.absolute, input.display));
-  const manifests: Manifest[] = files.flatMap((f) => f.manifests);
-  let clusterManifests: Manifest[] | undefined;
-  if (values.cluster !== undefined) {
-    const absolute = path.resolve(io.cwd, values.cluster as string);
-    const file = await readSource(io, absolute, displayPath(io.cwd, absolute));
-    clusterManifests = file.manifests;
-    if (!clusterManifests.some((m) => m.kind === 'Node' || (m.kind === 'Simple' && m.apiVersion.startsWith('k3d.io/')))) {
-      throw new UserError(`--cluster ${values.cluster as string}: no Node objects and no k3d config (kind: Simple) in the file`);
-    }
-    files.push(file);
-  }
-  const resolver = new ConfigResolver(io.fs, io.cwd, values.config !== undefined ? { configFile: values.config as string } : {});
-  const { config } = await resolver.forFile(inputs[0]?.absolute ?? path.join(io.cwd, '.kubeplan.yaml'));
-
-  const view = simulate(manifests, {
-    clusterManifests,
-    clusterConfig: config.cluster,
-    defaultNamespace: config.defaultNamespace,
-    now,
-    withoutNodes: (values['without-node'] as string[] | undefined) ?? [],
-    cordon: (values.cordon as string[] | undefined) ?? [],
-    lineOf: lineResolver(files),
-  });
+  const { view, inputs, config } = await runSimulation(io, positionals, values);
   for (const p of view.problems ?? []) io.stderr(`kubeplan render: ${p}\n`);
   if (!values['no-findings']) {
     const linter = new Linter({ config, ...(locale ? { locale } : {}) });
-    const linted = files.slice(0, inputs.length);
-    for (const f of linted) linter.setFile(f.path, f.text);
-    for (const f of linted) {
+    for (const f of inputs) linter.setFile(f.path, f.text);
+    for (const f of inputs) {
       const lines = linter.lines(f.path);
       view.findings.push(...findingBadges(linter.lintFile(f.path).findings, config.defaultNamespace, (x) => lines.position(x.range[0]).line + 1));
     }

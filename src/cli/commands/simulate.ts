@@ -5,15 +5,10 @@
  * NetworkPolicies deny and, for `--without-node`/`--cordon`, what moves. `--format json`
  * prints the ClusterView contract (docs/simulation.md).
  */
-import * as path from 'node:path';
-import { podTemplateOf } from '../../core/model/pod-template';
 import { formatBytes, formatCpu } from '../../core/model/quantity';
-import { parseFile, type Manifest, type SourceFile } from '../../core/source/parse';
 import type { ClusterView, TrafficPeer } from '../../protocol/cluster-view';
-import { lineResolver, simulate } from '../../sim';
-import { ConfigResolver } from '../config-loader';
-import { describeFsError, EXIT, UserError } from '../errors';
-import { displayPath, expandInputs } from '../files';
+import { EXIT, UserError } from '../errors';
+import { runSimulation, SIMULATION_FLAGS } from '../simulation-input';
 import type { Io } from '../io';
 import { parseFlags } from './flags';
 import type { Command } from './types';
@@ -41,25 +36,11 @@ Options:
 
 Exit codes: 0 done; 1 a pod would be Pending (with --fail-on-pending); 2 usage or input error.`;
 
-async function readManifests(io: Io, file: string, shown: string): Promise<SourceFile> {
-  let text: string;
-  try {
-    text = await io.fs.readFile(file);
-  } catch (error) {
-    throw new UserError(`cannot read ${shown}: ${describeFsError(error)}`);
-  }
-  return parseFile(shown, text);
-}
-
 async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags(args, {
-    cluster: { type: 'string' },
+    ...SIMULATION_FLAGS,
     format: { type: 'string', short: 'f' },
-    'without-node': { type: 'string', multiple: true },
-    cordon: { type: 'string', multiple: true },
     'fail-on-pending': { type: 'boolean' },
-    config: { type: 'string', short: 'c' },
-    now: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -68,39 +49,7 @@ async function run(args: string[], io: Io): Promise<number> {
   }
   const format = (values.format as string | undefined) ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UserError(`--format: unknown format "${format}"; expected table or json`);
-  let now = new Date();
-  if (values.now !== undefined) {
-    now = new Date(values.now as string);
-    if (Number.isNaN(now.getTime())) throw new UserError(`--now: expected an ISO 8601 date, got "${values.now as string}"`);
-  }
-  const inputs = await expandInputs(positionals.length ? positionals : ['.'], io.cwd, io.fs);
-  const files: SourceFile[] = [];
-  for (const input of inputs) files.push(await readManifests(io, input.absolute, input.display));
-  const manifests: Manifest[] = files.flatMap((f) => f.manifests);
-
-  let clusterManifests: Manifest[] | undefined;
-  if (values.cluster !== undefined) {
-    const absolute = path.resolve(io.cwd, values.cluster as string);
-    const file = await readManifests(io, absolute, displayPath(io.cwd, absolute));
-    // Nodes or a k3d config describe the cluster; workloads in the file are taken as already running.
-    clusterManifests = file.manifests;
-    if (!clusterManifests.some((m) => m.kind === 'Node' || (m.kind === 'Simple' && m.apiVersion.startsWith('k3d.io/')) || podTemplateOf(m))) {
-      throw new UserError(`--cluster ${values.cluster as string}: no Node objects, no k3d config (kind: Simple) and no running workloads in the file`);
-    }
-    files.push(file);
-  }
-  const resolver = new ConfigResolver(io.fs, io.cwd, values.config !== undefined ? { configFile: values.config as string } : {});
-  const { config } = await resolver.forFile(inputs[0]?.absolute ?? path.join(io.cwd, '.kubeplan.yaml'));
-
-  const view = simulate(manifests, {
-    clusterManifests,
-    clusterConfig: config.cluster,
-    defaultNamespace: config.defaultNamespace,
-    now,
-    withoutNodes: (values['without-node'] as string[] | undefined) ?? [],
-    cordon: (values.cordon as string[] | undefined) ?? [],
-    lineOf: lineResolver(files),
-  });
+  const { view } = await runSimulation(io, positionals, values);
   for (const p of view.problems ?? []) io.stderr(`kubeplan simulate: ${p}\n`);
   io.stdout(format === 'json' ? `${JSON.stringify(view, null, 2)}\n` : renderTable(view));
   const pending = view.pods.some((p) => p.node === null && p.phase === 'Pending');

@@ -92,7 +92,7 @@ describe('kubeplan render', () => {
   });
 
   it('says what is wrong with its flags (exit 2)', async () => {
-    const project = tempProject({ 'app.yaml': APP });
+    const project = tempProject({ 'app.yaml': APP, 'settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n' });
     try {
       const cases: Array<[string[], RegExp]> = [
         [['render', '.'], /missing -o <file.svg\|file.png>/],
@@ -101,7 +101,7 @@ describe('kubeplan render', () => {
         [['render', '.', '-o', 'a.svg', '--color-by', 'pink'], /--color-by: unknown mode "pink"/],
         [['render', '.', '-o', 'a.svg', '--theme', 'neon'], /--theme: unknown theme "neon"/],
         [['render', '.', '-o', 'a.svg', '--scale', '0'], /--scale/],
-        [['render', '.', '-o', 'a.svg', '--cluster', 'app.yaml'], /no Node objects and no k3d config/],
+        [['render', 'app.yaml', '-o', 'a.svg', '--cluster', 'settings.yaml'], /no Node objects, no k3d config \(kind: Simple\) and no running workloads/],
       ];
       for (const [args, message] of cases) {
         const io = fakeIo(project.dir);
