@@ -3,9 +3,8 @@
  * projected volumes) exist among the inputs, with the keys they read.
  */
 import { POD_TEMPLATE_KINDS } from '../../model/pod-template';
-import { describeReference } from '../../model/references';
 import { defineRule } from '../types';
-import { cachedReferences, missingReferences, providedKeys } from './reference-helpers';
+import { checkKeyedReferences } from './reference-helpers';
 
 export default defineRule({
   id: 'configmap-not-found',
@@ -28,21 +27,6 @@ export default defineRule({
     keyNotFound: 'ConfigMap "{{name}}" has no key "{{key}}" (used by {{where}}): the pod cannot start until the key exists. Add the key to the ConfigMap or correct the key name.',
   },
   check(ctx) {
-    for (const m of missingReferences(ctx.index, ctx.manifest, 'ConfigMap')) {
-      ctx.report({ path: m.reference.path, messageId: 'notFound', severity: m.severity, data: { name: m.reference.name, where: describeReference(m.reference), scope: m.scope } });
-    }
-    for (const r of cachedReferences(ctx.index, ctx.manifest)) {
-      if (r.kind !== 'ConfigMap' || !r.keys || r.optional) continue;
-      const targets = ctx.index.find('ConfigMap', r.namespace, r.name);
-      if (targets.length !== 1) continue;
-      const keys = providedKeys(targets[0]!);
-      for (const key of r.keys) {
-        if (keys.has(key.name)) continue;
-        ctx.report({
-          path: key.path, messageId: 'keyNotFound', data: { name: r.name, key: key.name, where: describeReference(r) },
-          related: [{ manifest: targets[0]!, path: ['metadata', 'name'], message: `ConfigMap "${r.name}" is defined here` }],
-        });
-      }
-    }
+    checkKeyedReferences(ctx, 'ConfigMap');
   },
 });

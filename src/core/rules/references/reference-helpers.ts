@@ -5,7 +5,8 @@
  */
 import type { Severity } from '../../finding';
 import { containersOf } from '../../model/pod-template';
-import { isBuiltIn, referencesOf, type Reference, type ReferenceVia } from '../../model/references';
+import { describeReference, isBuiltIn, referencesOf, type Reference, type ReferenceVia } from '../../model/references';
+import type { RuleContext } from '../types';
 import type { WorkspaceIndex } from '../../model/workspace-index';
 import type { Manifest } from '../../source/parse';
 import { isRecord } from '../../source/parse';
@@ -118,4 +119,28 @@ export function providedKeys(manifest: Manifest): Set<string> {
     if (isRecord(value)) for (const k of Object.keys(value)) keys.add(k);
   }
   return keys;
+}
+
+/**
+ * The whole check of configmap-not-found and secret-not-found: every reference of the pod
+ * template to an object of `kind` that is not among the inputs (`notFound`), and every key it
+ * reads that the object among the inputs does not define (`keyNotFound`).
+ */
+export function checkKeyedReferences(ctx: RuleContext<'notFound' | 'keyNotFound', unknown>, kind: 'ConfigMap' | 'Secret'): void {
+  for (const m of missingReferences(ctx.index, ctx.manifest, kind)) {
+    ctx.report({ path: m.reference.path, messageId: 'notFound', severity: m.severity, data: { name: m.reference.name, where: describeReference(m.reference), scope: m.scope } });
+  }
+  for (const r of cachedReferences(ctx.index, ctx.manifest)) {
+    if (r.kind !== kind || !r.keys || r.optional) continue;
+    const targets = ctx.index.find(kind, r.namespace, r.name);
+    if (targets.length !== 1) continue;
+    const keys = providedKeys(targets[0]!);
+    for (const key of r.keys) {
+      if (keys.has(key.name)) continue;
+      ctx.report({
+        path: key.path, messageId: 'keyNotFound', data: { name: r.name, key: key.name, where: describeReference(r) },
+        related: [{ manifest: targets[0]!, path: ['metadata', 'name'], message: `${kind} "${r.name}" is defined here` }],
+      });
+    }
+  }
 }
