@@ -3,6 +3,7 @@
  * least one pod template among the inputs.
  */
 import { stringRecord } from '../../model/pod-template';
+import { editDistance } from '../../config/config';
 import { formatSelector } from '../../model/selector';
 import { customResourceIn } from '../references/reference-helpers';
 import { defineRule } from '../types';
@@ -37,12 +38,13 @@ export default defineRule({
     if (templates.some((h) => keys.every((k) => h.labels[k] === selector[k]))) return;
     // The nearest template: one that matches all keys but one says which label is off.
     // A template with the right key and another value (a typo) is the best guess; one missing a key
-    // only helps when the selector has other keys it does match.
+    // only helps when the selector has other keys it does match. Among typos, the closest value wins.
     let hint = '';
     const near = templates
       .map((h) => ({ h, off: keys.filter((k) => h.labels[k] !== selector[k]) }))
       .filter((x) => x.off.length === 1 && (x.off[0]! in x.h.labels || keys.length > 1))
-      .sort((a, b) => Number(b.off[0]! in b.h.labels) - Number(a.off[0]! in a.h.labels))[0];
+      .map((x) => ({ ...x, distance: x.off[0]! in x.h.labels ? editDistance(x.h.labels[x.off[0]!]!, selector[x.off[0]!]!) : Infinity }))
+      .sort((a, b) => a.distance - b.distance)[0];
     if (near) {
       const k = near.off[0]!;
       hint = ` ${describeHolder(near.h)} has ${k in near.h.labels ? `${k}=${near.h.labels[k]}` : `no label ${k}`}, the selector wants ${k}=${selector[k]}.`;

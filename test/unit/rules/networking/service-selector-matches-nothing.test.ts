@@ -55,6 +55,16 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'the hint names the template whose value is closest to the typo',
+      code: service('    app: web-ui\n'),
+      files: [
+        { path: 'r.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: report\n  namespace: shop\n  labels:\n    app: report\nspec:\n  containers:\n  - name: r\n    image: r:1\n' },
+        { path: 'd.yaml', text: DEPLOYMENT },
+      ],
+      errors: [{ messageId: 'nothing', line: 7, column: 3, endLine: 7, endColumn: 11, messageIncludes: ['Deployment "web" has app=web, the selector wants app=web-ui'] }],
+      output: null,
+    },
+    {
       name: 'one-key selector: no hint from a template that lacks the key',
       code: service('    app: web-ui\n'),
       files: [{ path: 'p.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: report\n  namespace: shop\n  labels:\n    job: report\nspec:\n  containers:\n  - name: r\n    image: r:1\n' }],
