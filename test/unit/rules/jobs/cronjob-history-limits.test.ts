@@ -1,21 +1,6 @@
 import rule from '../../../../src/core/rules/jobs/cronjob-history-limits';
 import { runRuleTests } from '../../../helpers/rule-tester';
-
-const cron = (extra: string): string => `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: r
-spec:
-  schedule: "0 3 * * *"
-${extra}  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-          - name: r
-            image: app:1.0
-`;
+import { cron } from './fixtures';
 
 runRuleTests(rule, {
   valid: [cron(''), cron('  successfulJobsHistoryLimit: 3\n  failedJobsHistoryLimit: 1\n'), { code: cron('  successfulJobsHistoryLimit: 30\n'), options: { max: 50 } }],
