@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { Linter } from '../../core/lint';
 import { LOCALES } from '../../core/i18n';
 import { findingBadges } from '../../render/findings';
-import { renderSvg, svgToPng } from '../../render/render';
 import { LAYERS, type LayerId } from '../../../webview/diagram/layout';
 import { describeFsError, EXIT, UserError } from '../errors';
 import { displayPath } from '../files';
@@ -96,6 +95,10 @@ async function run(args: string[], io: Io): Promise<number> {
     }
   }
 
+  // The drawing code and its DOM (linkedom, d3) load only here: the bundle keeps them in a file
+  // of their own (out/lazy/render.js, see scripts/build.mjs), so other commands start faster.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderSvg, svgToPng } = require('../../render/render') as typeof import('../../render/render');
   const svg = renderSvg(view, {
     ...(locale ? { locale } : {}), ...(layers ? { layers } : {}), colorBy, theme,
     groupByNamespace: values['group-by-namespace'] === true,

@@ -1,7 +1,10 @@
 /**
  * @fileoverview The built-in Kubernetes schemas: the generated bundle (schemas/kubernetes/,
  * see scripts/generate-schemas.mjs) and its precompiled validators. Both are loaded on first
- * use only, and nothing is compiled at run time: a validator is a plain function call.
+ * use only, a kind's validator when the first object of that kind is validated (one module per
+ * kind, plus the shared code it needs), and nothing is compiled at run time: a validator is a
+ * plain function call. The bundles leave schemas/kubernetes/ out (scripts/build.mjs): these
+ * require() calls load its files at run time, so V8 parses only the validators in use.
  */
 import type { CompiledValidator } from '../../../schemas/kubernetes/validators';
 
@@ -32,7 +35,8 @@ interface Bundle {
 export type { CompiledValidator };
 
 let bundle: Bundle | undefined;
-let validators: Record<string, CompiledValidator> | undefined;
+let validatorIndex: { load(key: string): CompiledValidator | undefined } | undefined;
+const validators = new Map<string, CompiledValidator | undefined>();
 let versionsByKind: Map<string, string[]> | undefined;
 let kindsByVersion: Map<string, string[]> | undefined;
 
@@ -42,10 +46,16 @@ function loadBundle(): Bundle {
   return bundle;
 }
 
-function loadValidators(): Record<string, CompiledValidator> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  validators ??= require('../../../schemas/kubernetes/validators.js') as Record<string, CompiledValidator>;
-  return validators;
+/** The validator of a bundle key, its module loaded on the first call for that key. */
+function loadValidator(key: string): CompiledValidator | undefined {
+  let validate = validators.get(key);
+  if (validate === undefined && !validators.has(key)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    validatorIndex ??= require('../../../schemas/kubernetes/validators/index.js') as typeof validatorIndex & object;
+    validate = validatorIndex.load(key);
+    validators.set(key, validate);
+  }
+  return validate;
 }
 
 /** The key of a group/version/kind in the bundle: `apps/v1/Deployment`, `v1/Pod`. */
@@ -71,7 +81,7 @@ export function hasBuiltinSchema(apiVersion: string, kind: string): boolean {
 /** The precompiled validator of a built-in kind, or undefined. */
 export function builtinValidator(apiVersion: string, kind: string): CompiledValidator | undefined {
   if (!hasBuiltinSchema(apiVersion, kind)) return undefined;
-  return loadValidators()[gvkKey(apiVersion, kind)];
+  return loadValidator(gvkKey(apiVersion, kind));
 }
 
 /** The schema of a built-in kind (for explaining errors), or undefined. */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_LIFECYCLE, lifecycleOf, statusIn } from '../../../src/core/schema/api-lifecycle';
 import { compareVersions } from '../../../src/core/config/config';
@@ -27,10 +28,31 @@ describe('the generated schema bundle', () => {
     }
   });
 
-  it('validators.js is self-contained and small enough for the VSIX', () => {
-    const code = readFileSync(join(DIR, 'validators.js'), 'utf8');
-    assert.doesNotMatch(code, /require\(/);
-    assert.ok(code.length < 1200 * 1024, `validators.js is ${code.length} bytes`);
+  it('validators/ is self-contained and small enough for the VSIX', () => {
+    let total = 0;
+    for (const file of readdirSync(join(DIR, 'validators')).filter((f) => f.endsWith('.js'))) {
+      const code = readFileSync(join(DIR, 'validators', file), 'utf8');
+      for (const [, target] of code.matchAll(/require\(("[^"]*"|'[^']*')\)/g)) assert.match(target!, /^["']\.\/[\w.-]+\.js["']$/, `${file} requires ${target}`);
+      total += code.length;
+    }
+    assert.ok(total < 1200 * 1024, `validators/ holds ${total} bytes`);
+  });
+
+  it('validating a kind loads only its own validators (a ConfigMap does not load the PodSpec code)', () => {
+    const script = `const k = require(${JSON.stringify(join(__dirname, '../../../src/core/schema/kubernetes.ts'))});
+      const loaded = () => Object.keys(require.cache).filter((f) => f.includes('validators')).map((f) => f.split(/[\\\\/]/).pop()).sort();
+      const before = loaded();
+      k.builtinValidator('v1', 'ConfigMap')({ apiVersion: 'v1', kind: 'ConfigMap' });
+      const configMap = loaded();
+      k.builtinValidator('apps/v1', 'Deployment')({});
+      console.log(JSON.stringify({ before, configMap, deployment: loaded() }));`;
+    const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { encoding: 'utf8' });
+    const { before, configMap, deployment } = JSON.parse(out) as Record<string, string[]>;
+    assert.deepEqual(before, []);
+    assert.ok(configMap!.includes('v1.ConfigMap.js') && configMap!.length <= 4, configMap!.join(' '));
+    assert.ok(deployment!.includes('apps.v1.Deployment.js') && !configMap!.includes('apps.v1.Deployment.js'), deployment!.join(' '));
+    const podSpecModules = deployment!.filter((f) => !configMap!.includes(f) && f.startsWith('shared-'));
+    assert.ok(podSpecModules.length > 0, 'the Deployment loads shared modules the ConfigMap does not');
   });
 
   it('states its provenance', () => {

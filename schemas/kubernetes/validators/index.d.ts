@@ -7,6 +7,8 @@ export interface CompiledValidator {
   errors?: ErrorObject[] | null;
 }
 
-/** One validator per `apiVersion/kind`, e.g. `apps/v1/Deployment`. */
-declare const validators: Record<string, CompiledValidator>;
-export = validators;
+/** The validator of an `apiVersion/kind` key (`apps/v1/Deployment`), its code loaded on first use; undefined when the bundle has none. */
+export declare function load(key: string): CompiledValidator | undefined;
+
+/** The keys there are validators for. */
+export declare function keys(): string[];
