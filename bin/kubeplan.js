@@ -1,4 +1,83 @@
 #!/usr/bin/env node
 'use strict';
 // The CLI's bin is a thin shim: all behaviour lives in out/cli.js (built from src/cli/main.ts).
-require('../out/cli.js').main();
+//
+// It loads the bundle with V8's code cache, so that from the second run on V8 does not compile
+// the bundle again (docs/performance.md, "Start-up"): Node 22 has module.enableCompileCache();
+// on Node 20, the bundle is compiled with vm.Script and the cache kept in one file. The cache is
+// in $KUBEPLAN_COMPILE_CACHE, else $XDG_CACHE_HOME/kubeplan or ~/.cache/kubeplan (private to
+// the user); KUBEPLAN_COMPILE_CACHE=off turns it off. A cache that is absent, stale (another
+// bundle or Node), rejected by V8 or unreadable is ignored; one that cannot be written is not.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const bundle = path.join(__dirname, '..', 'out', 'cli.js');
+
+function cacheDir() {
+  const setting = process.env.KUBEPLAN_COMPILE_CACHE;
+  if (setting === 'off' || setting === '0') return undefined;
+  if (setting) return path.resolve(setting);
+  let base = process.env.XDG_CACHE_HOME;
+  try {
+    base ||= path.join(require('node:os').homedir(), '.cache');
+  } catch { /* no home directory */ }
+  return base ? path.join(base, 'kubeplan') : undefined;
+}
+
+/** out/cli.js compiled with the code cache in `dir` (Node 20: vm.Script and cachedData). */
+function loadWithCache(dir) {
+  const Module = require('node:module');
+  if (typeof Module.enableCompileCache === 'function') {
+    try {
+      Module.enableCompileCache(dir);
+    } catch { /* no cache */ }
+    return require(bundle);
+  }
+  const vm = require('node:vm');
+  const source = fs.readFileSync(bundle, 'utf8');
+  const stat = fs.statSync(bundle);
+  const key = Buffer.from(`kubeplan cli.js ${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs}`);
+  const cacheFile = path.join(dir, 'cli.js.v8-cache');
+  let cachedData;
+  try {
+    const data = fs.readFileSync(cacheFile);
+    const keyLength = data.readUInt32LE(0);
+    if (keyLength === key.length && key.equals(data.subarray(4, 4 + keyLength))) cachedData = data.subarray(4 + keyLength);
+  } catch { /* absent or unreadable: compile */ }
+  let script;
+  try {
+    script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  } catch (error) {
+    if (!cachedData) throw error;
+    cachedData = undefined;
+    script = new vm.Script(Module.wrap(source), { filename: bundle });
+  }
+  // The bundle runs as the module out/cli.js would (its require() resolves from out/).
+  const mod = new Module(bundle, module);
+  mod.filename = bundle;
+  mod.paths = Module._nodeModulePaths(path.dirname(bundle));
+  Module._cache[bundle] = mod;
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
+  mod.loaded = true;
+  if (!cachedData || script.cachedDataRejected) {
+    // Written once the command has run: the cache then holds the functions it compiled too.
+    process.once('exit', () => {
+      const temporary = `${cacheFile}.${process.pid}`;
+      try {
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const header = Buffer.alloc(4);
+        header.writeUInt32LE(key.length);
+        fs.writeFileSync(temporary, Buffer.concat([header, key, script.createCachedData()]), { mode: 0o600 });
+        fs.renameSync(temporary, cacheFile);
+      } catch {
+        try {
+          fs.rmSync(temporary, { force: true });
+        } catch { /* read-only */ }
+      }
+    });
+  }
+  return mod.exports;
+}
+
+const dir = cacheDir();
+(dir ? loadWithCache(dir) : require(bundle)).main();
