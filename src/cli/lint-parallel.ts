@@ -248,8 +248,7 @@ function foreignManifest(s: ManifestSummary, parse: (file: string) => SourceFile
     return found;
   };
   const manifest = { file: s.file, docIndex: s.docIndex, base: s.base, object, apiVersion: object.apiVersion, kind: object.kind, name, namespace, ref } as Manifest;
-  Object.defineProperty(manifest, 'node', { enumerable: true, get: () => real().node });
-  Object.defineProperty(manifest, 'document', { enumerable: true, get: () => real().document });
+  Object.defineProperty(manifest, 'tree', { enumerable: true, get: () => real().tree });
   return manifest;
 }
 

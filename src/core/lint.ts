@@ -10,7 +10,6 @@ import { WorkspaceIndex } from './model/workspace-index';
 import { RULES, RULES_BY_ID } from './rules';
 import type { At, Report, Rule, RuleContext, RuleFix } from './rules/types';
 import { DEFAULT_LIMITS, LineIndex, manifestHeadRange, parseFile, type Manifest, type ParseLimits, type SourceFile } from './source/parse';
-import { isScalar } from 'yaml';
 import { locate, resolvePath } from './source/path';
 import { annotationSuppressions, DISABLE_NEXT_LINE, isSuppressed, readLineSuppressions } from './suppression';
 import { localizedMessage } from './i18n';
@@ -123,7 +122,7 @@ export class Linter {
         if (rule.kinds !== '*' && !rule.kinds.includes(manifest.kind)) continue;
         if (isSuppressed(ignored, rule.id)) continue;
         const ctx: RuleContext<string, unknown> = {
-          manifest, index: this.index, options, config, namespace,
+          manifest, text: source.text, index: this.index, options, config, namespace,
           report: (report) => findings.push(this.toFinding(rule, severity as Severity, config, manifest, source, report)),
         };
         try {
@@ -180,20 +179,22 @@ export class Linter {
 
 function rangeOf(manifest: Manifest, at: At): OffsetRange {
   if (at.path.length === 0) return manifestHeadRange(manifest);
-  const range = locate(manifest.node, at.path, at.target ?? 'value');
+  const range = locate(manifest.tree, at.path, at.target ?? 'value');
   return at.slice ? sliceOf(manifest, at, range) : range;
 }
 
 /** The part `at.slice` of a string scalar's range, when its source text maps one to one onto its value. */
 function sliceOf(manifest: Manifest, at: At, range: OffsetRange): OffsetRange {
-  const { node, depth } = resolvePath(manifest.node, at.path);
-  if (depth !== at.path.length || !isScalar(node) || typeof node.value !== 'string') return range;
-  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-  if (!quoted && node.type !== 'PLAIN') return range;
+  const { node, depth } = resolvePath(manifest.tree, at.path);
+  let value: unknown = manifest.object;
+  for (const segment of at.path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
+  if (depth !== at.path.length || node?.type !== 'scalar' || typeof value !== 'string') return range;
+  const quoted = node.style === 'QUOTE_DOUBLE' || node.style === 'QUOTE_SINGLE';
+  if (!quoted && node.style !== 'PLAIN') return range;
   const start = range[0] + (quoted ? 1 : 0);
-  if (range[1] - range[0] - (quoted ? 2 : 0) !== node.value.length) return range;
+  if (range[1] - range[0] - (quoted ? 2 : 0) !== value.length) return range;
   const [from, to] = at.slice!;
-  if (from < 0 || to < from || to > node.value.length) return range;
+  if (from < 0 || to < from || to > value.length) return range;
   return [start + from, start + to];
 }
 

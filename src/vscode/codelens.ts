@@ -48,7 +48,7 @@ export class KubePlanCodeLens implements vscode.CodeLensProvider {
       .map((w) => {
         // Above the workload's first line (its `apiVersion`), not above its name.
         const m = manifests.find((x) => x.kind === w.kind && x.name === w.name && (x.namespace ?? w.namespace) === w.namespace);
-        const line = m?.node.range ? document.positionAt(m.node.range[0]).line : Math.max(0, (w.source!.line ?? 1) - 1);
+        const line = m ? document.positionAt(m.tree.start).line : Math.max(0, (w.source!.line ?? 1) - 1);
         const range = new vscode.Range(line, 0, line, 0);
         return new vscode.CodeLens(range, {
           title: workloadSummary(view, w),

@@ -6,9 +6,9 @@
  * so several operations on one block compose), and the result is diffed against the original
  * to give the smallest replacement.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair } from 'yaml';
 import type { OffsetRange, TextEdit } from '../finding';
-import { nodeRange, resolvePath, type Path } from '../source/path';
+import type { Path } from '../source/path';
 
 export type FixOp =
   /** Sets the value at `path`, creating missing parent mappings. A new entry goes behind the first of `after` that exists (else last). */
@@ -306,4 +306,33 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
   }
   out += text.slice(cursor);
   return { text: out, applied, skipped };
+}
+
+/** Follows `path` through the `yaml` nodes of the document being edited, as far as it exists. */
+function resolvePath(root: Node, path: Path): { node: Node | null; pair: Pair<Node, Node | null> | null; depth: number } {
+  let node: Node | null = root;
+  let pair: Pair<Node, Node | null> | null = null;
+  let depth = 0;
+  for (const segment of path) {
+    if (node === null || isAlias(node)) break;
+    if (typeof segment === 'string' && isMap(node)) {
+      const entry: Pair<Node, Node | null> | undefined = (node.items as Array<Pair<Node, Node | null>>)
+        .find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      if (!entry) break;
+      pair = entry;
+      node = entry.value;
+    } else if (typeof segment === 'number' && isSeq(node) && segment >= 0 && segment < node.items.length) {
+      pair = null;
+      node = node.items[segment] as Node | null;
+    } else {
+      break;
+    }
+    depth++;
+  }
+  return { node, pair, depth };
+}
+
+function nodeRange(node: Node): OffsetRange {
+  const r = node.range;
+  return r ? [r[0], r[1]] : [0, 0];
 }

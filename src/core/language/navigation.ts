@@ -63,7 +63,7 @@ const startsWith = (path: Path, prefix: Path): boolean => prefix.length <= path.
 function templateLabels(holder: PodTemplateHolder): FileLocation {
   const m = holder.manifest;
   const path = [...holder.template.path, 'metadata', 'labels'];
-  return { file: m.file, range: locate(m.node, path, 'key') };
+  return { file: m.file, range: locate(m.tree, path, 'key') };
 }
 
 function head(m: Manifest): FileLocation {
@@ -74,7 +74,7 @@ function head(m: Manifest): FileLocation {
 function keyLocation(m: Manifest, key: string): FileLocation | undefined {
   for (const field of ['data', 'stringData', 'binaryData']) {
     const values = m.object[field];
-    if (isRecord(values) && key in values) return { file: m.file, range: locate(m.node, [field, key], 'key') };
+    if (isRecord(values) && key in values) return { file: m.file, range: locate(m.tree, [field, key], 'key') };
   }
   return undefined;
 }
@@ -123,13 +123,13 @@ export function referencesTo(index: WorkspaceIndex, target: Manifest): FileLocat
   for (const m of index.all) {
     const refs: Reference[] = referencesOf(m, namespaceOf);
     for (const r of refs) {
-      if (r.kind === target.kind && r.name === target.name && r.namespace === targetNs) out.push({ file: m.file, range: locate(m.node, r.path) });
+      if (r.kind === target.kind && r.name === target.name && r.namespace === targetNs) out.push({ file: m.file, range: locate(m.tree, r.path) });
     }
     if (!template) continue;
     const ns = index.namespaceOf(m);
     if (ns === undefined || ns !== targetNs) continue;
     for (const s of selectorsOf(m)) {
-      if (s.select(index, ns).some((h) => h.manifest === target)) out.push({ file: m.file, range: locate(m.node, s.path, 'key') });
+      if (s.select(index, ns).some((h) => h.manifest === target)) out.push({ file: m.file, range: locate(m.tree, s.path, 'key') });
     }
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range[0] - b.range[0]));

@@ -3,9 +3,9 @@
  * whether the offset is on a key or a value. Editors ask this for hover, completion and
  * navigation; everything stays in offsets.
  */
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Manifest, SourceFile } from '../source/parse';
-import { nodeRange, type Path } from '../source/path';
+import type { Path } from '../source/path';
+import type { TreeMap, TreeNode } from '../source/tree';
 
 /** What sits at an offset of a manifest. */
 export interface PathAt {
@@ -13,7 +13,7 @@ export interface PathAt {
   /** Path from the manifest's root to the deepest node holding the offset. */
   path: Path;
   /** The scalar or collection node there (null for `key:` with no value yet). */
-  node: Node | null;
+  node: TreeNode | null;
   /** True when the offset is on a mapping key (the path then ends with that key). */
   onKey: boolean;
 }
@@ -22,9 +22,8 @@ export interface PathAt {
 export function manifestAt(source: SourceFile, offset: number): Manifest | undefined {
   let best: Manifest | undefined;
   for (const m of source.manifests) {
-    const r = m.node.range;
-    if (!r || offset < r[0] || offset > r[2]) continue;
-    if (!best || (best.node.range && r[0] >= best.node.range[0])) best = m;
+    if (offset < m.tree.start || offset > m.tree.outer) continue;
+    if (!best || m.tree.start >= best.tree.start) best = m;
   }
   return best;
 }
@@ -34,26 +33,26 @@ export function pathAt(source: SourceFile, offset: number): PathAt | undefined {
   const manifest = manifestAt(source, offset);
   if (!manifest) return undefined;
   const path: Array<string | number> = [];
-  let node: Node | null = manifest.node;
+  let node: TreeNode | null = manifest.tree;
   let onKey = false;
   for (;;) {
-    if (node && isMap(node)) {
-      const pair: Pair<Node, Node | null> | undefined = (node.items as Array<Pair<Node, Node | null>>).find((p) => isPair(p) && contains(source.text, p, offset));
-      if (!pair || !isScalar(pair.key)) break;
-      path.push(String(pair.key.value));
-      const key = nodeRange(pair.key);
-      if (offset >= key[0] && offset <= key[1]) {
-        node = pair.value;
+    if (node?.type === 'map') {
+      const map: TreeMap = node;
+      const i = map.keyNodes.findIndex((_, j) => contains(source.text, map, j, offset));
+      if (i < 0 || map.keyNodes[i]!.type !== 'scalar') break;
+      path.push(map.keys[i]!);
+      const key = map.keyNodes[i]!;
+      node = map.values[i] ?? null;
+      if (offset >= key.start && offset <= key.end) {
         onKey = true;
         break;
       }
-      node = pair.value;
-      if (!node || (isScalar(node) && node.value === null)) break;
-    } else if (node && isSeq(node)) {
-      const index = node.items.findIndex((item) => !!item && within(nodeRange(item as Node), offset));
+      if (!node || isEmpty(node)) break;
+    } else if (node?.type === 'seq') {
+      const index: number = node.items.findIndex((item) => !!item && offset >= item.start && offset <= item.end);
       if (index < 0) break;
       path.push(index);
-      node = node.items[index] as Node;
+      node = node.items[index]!;
     } else {
       break;
     }
@@ -61,21 +60,21 @@ export function pathAt(source: SourceFile, offset: number): PathAt | undefined {
   return { manifest, path, node, onKey };
 }
 
-/** True when `offset` is on the entry: its key, its value, or the rest of the line after `key:` with no value yet. */
-function contains(text: string, pair: Pair<Node, Node | null>, offset: number): boolean {
-  if (!pair.key) return false;
-  const key = nodeRange(pair.key as Node);
-  const empty = !pair.value || (isScalar(pair.value) && pair.value.value === null && (pair.value.range?.[0] ?? 0) === (pair.value.range?.[1] ?? 0));
-  let end: number;
-  if (empty) {
-    const nl = text.indexOf('\n', key[1]);
-    end = nl < 0 ? text.length : nl;
-  } else {
-    end = pair.value!.range![1];
-  }
-  return offset >= key[0] && offset <= end;
+/** `key:` with nothing after it. */
+function isEmpty(node: TreeNode): boolean {
+  return node.type === 'scalar' && node.style === 'PLAIN' && node.start === node.end;
 }
 
-function within(range: readonly [number, number], offset: number): boolean {
-  return offset >= range[0] && offset <= range[1];
+/** True when `offset` is on entry `i`: its key, its value, or the rest of the line after `key:` with no value yet. */
+function contains(text: string, map: TreeMap, i: number, offset: number): boolean {
+  const key = map.keyNodes[i]!;
+  const value = map.values[i];
+  let end: number;
+  if (!value || isEmpty(value)) {
+    const nl = text.indexOf('\n', key.end);
+    end = nl < 0 ? text.length : nl;
+  } else {
+    end = value.end;
+  }
+  return offset >= key.start && offset <= end;
 }

@@ -41,9 +41,8 @@ export function manifestOfFinding(source: SourceFile, finding: Finding): Manifes
   let best: Manifest | undefined;
   for (const m of source.manifests) {
     if (finding.docIndex !== undefined && m.docIndex !== finding.docIndex) continue;
-    const r = m.node.range;
-    if (!r || finding.range[0] < r[0] || finding.range[0] > r[2]) continue;
-    if (!best || r[0] >= best.node.range![0]) best = m;
+    if (finding.range[0] < m.tree.start || finding.range[0] > m.tree.outer) continue;
+    if (!best || m.tree.start >= best.tree.start) best = m;
   }
   return best;
 }

@@ -27,14 +27,14 @@ export function documentSymbols(source: SourceFile): ManifestSymbol[] {
     const template = podTemplateOf(m);
     const children: ManifestSymbol[] = [];
     for (const c of template ? containersOf(template) : []) {
-      const node = resolvePath(m.node, c.path);
+      const node = resolvePath(m.tree, c.path);
       if (node.depth !== c.path.length || !node.node) continue;
       children.push({
         name: c.name,
         detail: c.kind === 'container' ? 'container' : `${c.kind} container`,
         kind: 'Container',
         range: nodeRange(node.node),
-        selectionRange: locate(m.node, [...c.path, 'name']),
+        selectionRange: locate(m.tree, [...c.path, 'name']),
         children: [],
       });
     }
@@ -42,7 +42,7 @@ export function documentSymbols(source: SourceFile): ManifestSymbol[] {
       name: `${m.kind} ${m.name || '(unnamed)'}`,
       detail: m.namespace ?? '',
       kind: m.kind,
-      range: nodeRange(m.node),
+      range: nodeRange(m.tree),
       selectionRange: manifestHeadRange(m),
       children,
     };

@@ -79,6 +79,8 @@ export interface Report<M extends string> extends At {
 export interface RuleContext<M extends string = string, O = Record<string, unknown>> {
   /** The manifest being checked. */
   readonly manifest: Manifest;
+  /** The text of the manifest's file (to quote a value as written). */
+  readonly text: string;
   /** Every manifest of the inputs, for rules that look across resources. */
   readonly index: WorkspaceIndex;
   /** The rule's options: its defaults merged with the configuration's. */

@@ -2,9 +2,12 @@
  * @fileoverview Multi-document YAML text → documents with source ranges → Kubernetes manifests.
  * Parsing is bounded: big files, alias bombs and deep nesting end in a finding, not a hang.
  */
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Tags, type YAMLMap } from 'yaml';
+import { parseAllDocuments, type Document } from 'yaml';
 import type { OffsetRange, ResourceRef } from '../finding';
+import { parseBlockYaml } from './block-yaml';
 import { nodeRange, resolvePath, type Path } from './path';
+import { fromYamlNode, type TreeMap, type TreeNode } from './tree';
+import { YAML_OPTIONS } from './yaml-options';
 
 /** A Kubernetes object as plain JSON-like data. */
 export type KubeObject = { apiVersion: string; kind: string; metadata?: Record<string, unknown> } & Record<string, unknown>;
@@ -15,10 +18,8 @@ export interface Manifest {
   docIndex: number;
   /** Path from the document root to this object: `[]`, or `['items', 3]` for an item of a `kind: List`. */
   base: Path;
-  /** The object's mapping node in the document's tree. */
-  node: YAMLMap;
-  /** The YAML document holding it (shared by the items of a List). */
-  document: Document.Parsed;
+  /** The object's mapping in the document's source tree: where each of its fields lies in the text. */
+  tree: TreeMap;
   object: KubeObject;
   apiVersion: string;
   kind: string;
@@ -32,8 +33,8 @@ export interface Manifest {
 export interface SourceDocument {
   index: number;
   range: OffsetRange;
-  /** The parsed tree; null when parsing was cut short (too deep, too many aliases). */
-  document: Document.Parsed | null;
+  /** Where each part of the document lies in the text; null when it is empty or could not be read. */
+  tree: TreeNode | null;
   manifests: Manifest[];
   /** True when the document has YAML errors: its manifests are not checked any further. */
   broken: boolean;
@@ -76,22 +77,6 @@ export interface ParseLimits {
 
 export const DEFAULT_LIMITS: ParseLimits = { maxFileSize: 64 * 1024 * 1024, maxAliasCount: 1000, maxDepth: 500, maxDocuments: 50_000 };
 
-/**
- * Kubernetes reads YAML through go-yaml's 1.1 rules (`yes` and `on` are booleans, `0644` is
- * octal), but keeps dates and `1:20` as strings: the same here, so values mean what the
- * API server will see.
- */
-const YAML_OPTIONS = {
-  version: '1.1' as const,
-  uniqueKeys: true,
-  prettyErrors: false,
-  keepSourceTokens: false,
-  // Warnings (a collection used as a key) would go to process.emitWarning: the core prints nothing.
-  logLevel: 'error' as const,
-  customTags: (tags: Tags): Tags =>
-    tags.filter((t) => typeof t !== 'object' || (!t.tag.endsWith(':timestamp') && (t as { format?: string }).format !== 'TIME')),
-};
-
 /** Parses one file into documents and manifests. Never throws. */
 export function parseFile(path: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): SourceFile {
   const file: SourceFile = { path, text, kind: 'manifests', documents: [], problems: [], manifests: [] };
@@ -132,6 +117,25 @@ export function parseFile(path: string, text: string, limits: ParseLimits = DEFA
     });
     return file;
   }
+  // Most manifests are plain block YAML, which the block parser reads several times faster;
+  // the `yaml` package reads the rest (and reports the errors).
+  const documents = parseBlockYaml(text) ?? parseWithYaml(file, limits);
+  documents.forEach((document, index) => file.documents.push(readDocument(file, document, index)));
+  for (const doc of file.documents) file.manifests.push(...doc.manifests);
+  return file;
+}
+
+/** A document as either parser gives it: its value and tree, or `broken` when it cannot be read. */
+interface ParsedDocument {
+  range: [number, number];
+  value: unknown;
+  tree: TreeNode | null;
+  broken?: boolean;
+}
+
+/** Parses with the `yaml` package: everything YAML allows, with its errors as problems. */
+function parseWithYaml(file: SourceFile, limits: ParseLimits): ParsedDocument[] {
+  const { text } = file;
   let documents: Document.Parsed[];
   try {
     documents = parseAllDocuments(text, YAML_OPTIONS) as unknown as Document.Parsed[];
@@ -140,22 +144,25 @@ export function parseFile(path: string, text: string, limits: ParseLimits = DEFA
     if (isStackOverflow(error)) {
       file.kind = 'too-large';
       file.problems.push({ ruleId: 'input-too-large', messageId: 'tooDeep', range: [0, Math.min(1, text.length)], data: { limit: limits.maxDepth } });
-      return file;
+      return [];
     }
     file.problems.push({ ruleId: 'yaml-syntax', messageId: 'unreadable', range: [0, 0], data: { reason: errorText(error) } });
-    return file;
+    return [];
   }
-  documents.forEach((document, index) => file.documents.push(readDocument(file, document, index, limits)));
-  for (const doc of file.documents) file.manifests.push(...doc.manifests);
-  return file;
+  // Documents tile the text: each ends where the next begins.
+  return documents.map((document, index) => {
+    const start = document.range ? document.range[0] : 0;
+    const next = documents[index + 1]?.range?.[0];
+    const range: [number, number] = [start, next ?? text.length];
+    return readYamlDocument(file, document, index, range, limits);
+  });
 }
 
-function readDocument(file: SourceFile, document: Document.Parsed, index: number, limits: ParseLimits): SourceDocument {
-  const range: OffsetRange = document.range ? [document.range[0], document.range[2]] : [0, 0];
-  const source: SourceDocument = { index, range, document, manifests: [], broken: false };
+function readYamlDocument(file: SourceFile, document: Document.Parsed, index: number, range: [number, number], limits: ParseLimits): ParsedDocument {
+  let broken = false;
   for (const error of document.errors) {
     const duplicate = error.code === 'DUPLICATE_KEY';
-    if (!duplicate) source.broken = true;
+    if (!duplicate) broken = true;
     let [start, end] = error.pos;
     let key = '';
     if (duplicate) {
@@ -176,46 +183,47 @@ function readDocument(file: SourceFile, document: Document.Parsed, index: number
       data: duplicate ? { key } : { reason: firstLine(error.message) },
     });
   }
-  if (source.broken) return source;
-  let value: unknown;
+  if (broken) return { range, value: undefined, tree: null, broken };
   try {
-    value = document.toJS({ maxAliasCount: limits.maxAliasCount });
+    const value: unknown = document.toJS({ maxAliasCount: limits.maxAliasCount });
+    return { range, value, tree: document.contents ? fromYamlNode(document.contents) : null };
   } catch (error) {
-    source.broken = true;
-    source.document = null;
     const aliases = /alias/i.test(errorText(error));
     file.problems.push({
       ruleId: 'input-too-large', messageId: aliases ? 'tooManyAliases' : isStackOverflow(error) ? 'tooDeep' : 'unreadable', range: [range[0], range[0] + 1], docIndex: index,
       data: { limit: limits.maxAliasCount, reason: errorText(error) },
     });
-    return source;
+    return { range, value: undefined, tree: null, broken: true };
   }
-  if (!isMap(document.contents) || !isKubeObject(value)) return source;
+}
+
+function readDocument(file: SourceFile, parsed: ParsedDocument, index: number): SourceDocument {
+  const { range, value, tree } = parsed;
+  const source: SourceDocument = { index, range, tree, manifests: [], broken: parsed.broken === true };
+  if (source.broken || tree?.type !== 'map' || !isKubeObject(value)) return source;
   if (value.kind === 'Kustomization' || value.kind === 'Component' && value.apiVersion.startsWith('kustomize.config.k8s.io')) {
     return source;
   }
   if (value.kind.endsWith('List') && Array.isArray(value.items) && value.apiVersion === 'v1') {
-    const items = resolvePath(document.contents, ['items']).node;
+    const items = resolvePath(tree, ['items']).node;
     value.items.forEach((item, i) => {
-      const node = isSeq(items) ? (items.items[i] as Node | undefined) : undefined;
-      if (isKubeObject(item) && node && isMap(node)) {
-        source.manifests.push(makeManifest(file.path, index, ['items', i], node, document, item));
-      }
+      const node = items?.type === 'seq' ? items.items[i] : undefined;
+      if (isKubeObject(item) && node?.type === 'map') source.manifests.push(makeManifest(file.path, index, ['items', i], node, item));
     });
     return source;
   }
-  source.manifests.push(makeManifest(file.path, index, [], document.contents, document, value));
+  source.manifests.push(makeManifest(file.path, index, [], tree, value));
   return source;
 }
 
-function makeManifest(file: string, docIndex: number, base: Path, node: YAMLMap, document: Document.Parsed, object: KubeObject): Manifest {
+function makeManifest(file: string, docIndex: number, base: Path, tree: TreeMap, object: KubeObject): Manifest {
   const metadata = isRecord(object.metadata) ? object.metadata : {};
   const name = typeof metadata.name === 'string' ? metadata.name
     : typeof metadata.generateName === 'string' ? metadata.generateName : '';
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
   const ref: ResourceRef = { apiVersion: object.apiVersion, kind: object.kind, name };
   if (namespace !== undefined) ref.namespace = namespace;
-  return { file, docIndex, base, node, document, object, apiVersion: object.apiVersion, kind: object.kind, name, namespace, ref };
+  return { file, docIndex, base, tree, object, apiVersion: object.apiVersion, kind: object.kind, name, namespace, ref };
 }
 
 function isKubeObject(value: unknown): value is KubeObject {
@@ -396,8 +404,8 @@ export class LineIndex {
 /** The range of a manifest's `metadata.name` value, or of its `kind` when it has no name. */
 export function manifestHeadRange(m: Manifest): OffsetRange {
   for (const path of [['metadata', 'name'], ['kind']]) {
-    const { node, depth } = resolvePath(m.node, path);
-    if (depth === path.length && node && isScalar(node)) return nodeRange(node);
+    const { node, depth } = resolvePath(m.tree, path);
+    if (depth === path.length && node?.type === 'scalar') return nodeRange(node);
   }
-  return nodeRange(m.node);
+  return nodeRange(m.tree);
 }

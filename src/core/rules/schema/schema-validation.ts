@@ -2,7 +2,6 @@
  * @fileoverview schema-validation: every object matches the Kubernetes API schema of its
  * apiVersion and kind (or the schema its CustomResourceDefinition gives).
  */
-import { isScalar } from 'yaml';
 import type { WorkspaceIndex } from '../../model/workspace-index';
 import type { Manifest } from '../../source/parse';
 import { resolvePath, formatPath } from '../../source/path';
@@ -51,7 +50,7 @@ export default defineRule<MessageId>({
       if (problem.kind === 'unknownField' && problem.field.startsWith('$')) continue;
       // A kustomize patch names an object defined elsewhere and carries only what it changes.
       if (problem.kind === 'missingRequired' && patch) continue;
-      ctx.report(toReport(ctx.manifest, problem));
+      ctx.report(toReport(ctx.manifest, ctx.text, problem));
     }
   },
 });
@@ -71,7 +70,7 @@ function whereText(manifest: Manifest, where: string): string {
 
 const quoteList = (names: readonly unknown[]): string => names.map((n) => `"${String(n)}"`).join(', ');
 
-function toReport(manifest: Manifest, p: SchemaProblem): Report<MessageId> {
+function toReport(manifest: Manifest, text: string, p: SchemaProblem): Report<MessageId> {
   const at = { path: p.path, target: p.target };
   const where = whereText(manifest, p.where);
   const path = formatPath(p.path);
@@ -96,7 +95,7 @@ function toReport(manifest: Manifest, p: SchemaProblem): Report<MessageId> {
     }
     case 'wrongType': {
       const expected = (p.expected ?? []).map(typeWord).join(' or ') || 'something else';
-      const source = scalarSource(manifest, p.path);
+      const source = scalarSource(manifest, text, p.path);
       const report: Report<MessageId> = { ...at, messageId: 'wrongType', data: { path, expected, actual: describeValue(p.value) } };
       const wantsString = p.expected?.includes('string');
       if (wantsString && source !== undefined && (typeof p.value === 'number' || typeof p.value === 'boolean')) {
@@ -137,11 +136,11 @@ function toReport(manifest: Manifest, p: SchemaProblem): Report<MessageId> {
 }
 
 /** The text of the scalar at `path` as written (`0644`, `yes`), when it is a plain scalar. */
-function scalarSource(manifest: Manifest, path: readonly (string | number)[]): string | undefined {
-  const { node, depth } = resolvePath(manifest.node, path);
-  if (depth !== path.length || !isScalar(node) || node.type !== 'PLAIN') return undefined;
-  const source = (node as { source?: unknown }).source;
-  return typeof source === 'string' && source !== '' ? source : undefined;
+function scalarSource(manifest: Manifest, text: string, path: readonly (string | number)[]): string | undefined {
+  const { node, depth } = resolvePath(manifest.tree, path);
+  if (depth !== path.length || node?.type !== 'scalar' || node.style !== 'PLAIN') return undefined;
+  const source = text.slice(node.start, node.end);
+  return source !== '' ? source : undefined;
 }
 
 /** `"3"` where an integer is expected → 3; `"true"` where a boolean is → true. */
