@@ -49,6 +49,7 @@ export class Linter {
   private readonly configFor: (path: string) => ResolvedConfig;
   private readonly limits: ParseLimits;
   private readonly locale: string | undefined;
+  private readonly activeByConfig = new WeakMap<ResolvedConfig, (kind: string) => readonly ActiveRule[]>();
 
   constructor(options: LintOptions = {}) {
     const config = options.config ?? defaultConfig();
@@ -111,20 +112,14 @@ export class Linter {
       findings.push(finding);
     }
 
-    const active = this.rules
-      .filter((r) => r.check)
-      .map((rule) => ({ rule, severity: effectiveSeverity(rule, config), options: effectiveOptions(rule, config) }))
-      .filter((r) => r.severity !== 'off');
+    const rulesFor = this.activeRules(config);
     for (const manifest of source.manifests) {
       const ignored = annotationSuppressions(manifest);
       const namespace = this.index.namespaceOf(manifest);
-      for (const { rule, severity, options } of active) {
-        if (rule.kinds !== '*' && !rule.kinds.includes(manifest.kind)) continue;
+      for (const active of rulesFor(manifest.kind)) {
+        const { rule } = active;
         if (isSuppressed(ignored, rule.id)) continue;
-        const ctx: RuleContext<string, unknown> = {
-          manifest, text: source.text, index: this.index, options, config, namespace,
-          report: (report) => findings.push(this.toFinding(rule, severity as Severity, config, manifest, source, report)),
-        };
+        const ctx = new RuleRun(this, active, config, manifest, source, namespace, findings);
         try {
           rule.check!(ctx);
         } catch (error) {
@@ -147,7 +142,32 @@ export class Linter {
     return { path, findings: kept, source };
   }
 
-  private toFinding(rule: Rule<string, unknown>, severity: Severity, config: ResolvedConfig, manifest: Manifest, source: SourceFile, report: Report<string>): Finding {
+  /**
+   * The rules that check a manifest of a kind under `config`, in registry order, with their
+   * severity and options: worked out once per configuration and kind, not per manifest.
+   */
+  private activeRules(config: ResolvedConfig): (kind: string) => readonly ActiveRule[] {
+    let cached = this.activeByConfig.get(config);
+    if (!cached) {
+      const all: ActiveRule[] = [];
+      for (const rule of this.rules) {
+        if (!rule.check) continue;
+        const severity = effectiveSeverity(rule, config);
+        if (severity !== 'off') all.push({ rule, severity, options: effectiveOptions(rule, config) });
+      }
+      const byKind = new Map<string, ActiveRule[]>();
+      cached = (kind) => {
+        let list = byKind.get(kind);
+        if (!list) byKind.set(kind, list = all.filter((a) => a.rule.kinds === '*' || a.rule.kinds.includes(kind)));
+        return list;
+      };
+      this.activeByConfig.set(config, cached);
+    }
+    return cached;
+  }
+
+  /** @internal Turns a rule's report into a finding (RuleRun calls it). */
+  toFinding(rule: Rule<string, unknown>, severity: Severity, config: ResolvedConfig, manifest: Manifest, source: SourceFile, report: Report<string>): Finding {
     const finding: Finding = {
       ruleId: rule.id,
       messageId: report.messageId,
@@ -174,6 +194,38 @@ export class Linter {
       });
     }
     return finding;
+  }
+}
+
+/** A rule in force, with its severity and options under one configuration. */
+interface ActiveRule {
+  rule: Rule<string, unknown>;
+  severity: Severity;
+  options: unknown;
+}
+
+/** The context one rule checks one manifest with (a class: no closure made per rule and manifest). */
+class RuleRun implements RuleContext<string, unknown> {
+  readonly text: string;
+  readonly index: WorkspaceIndex;
+  readonly options: unknown;
+
+  constructor(
+    private readonly linter: Linter,
+    private readonly active: ActiveRule,
+    readonly config: ResolvedConfig,
+    readonly manifest: Manifest,
+    private readonly source: SourceFile,
+    readonly namespace: string | undefined,
+    private readonly findings: Finding[],
+  ) {
+    this.text = source.text;
+    this.index = linter.index;
+    this.options = active.options;
+  }
+
+  report(report: Report<string>): void {
+    this.findings.push(this.linter.toFinding(this.active.rule, this.active.severity, this.config, this.manifest, this.source, report));
   }
 }
 

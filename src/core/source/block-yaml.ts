@@ -268,6 +268,8 @@ class BlockParser {
         }
         if (qColumn === column && context === 'map' && this.isDash(q)) return this.parseSeq(q, column);
       }
+      // Comment lines after an empty value: `yaml` gives them to it in ways not worth copying.
+      if (this.comments.length > 0) giveUp();
       this.scalar('PLAIN', k, k, c === HASH ? nextLine : k, nextLine);
       return null;
     }
