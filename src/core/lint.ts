@@ -6,7 +6,7 @@
 import { effectiveOptions, effectiveSeverity, type ResolvedConfig, defaultConfig } from './config/config';
 import { compareFindings, type Finding, type Fix, type OffsetRange, type Severity } from './finding';
 import { opsToEdit } from './fix/fix-ops';
-import { WorkspaceIndex } from './model/workspace-index';
+import { WorkspaceIndex, type IndexReads } from './model/workspace-index';
 import { RULES, RULES_BY_ID } from './rules';
 import type { At, Report, Rule, RuleContext, RuleFix } from './rules/types';
 import { DEFAULT_LIMITS, LineIndex, manifestHeadRange, parseFile, type Manifest, type ParseLimits, type SourceFile } from './source/parse';
@@ -27,6 +27,12 @@ export interface LintOptions {
   rules?: ReadonlyArray<Rule<string, unknown>>;
   /** Language of the messages (`fr`); English, the rules' own text, by default. */
   locale?: string;
+  /**
+   * Keep what each manifest's checks reported and read of the index, and keep the manifests an
+   * edit leaves as they were, so that the next lint of a changed file re-checks only what the
+   * change can affect (the editor). True by default; `lint()` turns it off.
+   */
+  incremental?: boolean;
 }
 
 export interface FileResult {
@@ -37,7 +43,7 @@ export interface FileResult {
 
 /** Lints a set of files together (references between them resolve). */
 export function lint(files: readonly LintInput[], options: LintOptions = {}): FileResult[] {
-  const linter = new Linter(options);
+  const linter = new Linter({ incremental: false, ...options });
   for (const f of files) linter.setFile(f.path, f.text);
   return files.map((f) => linter.lintFile(f.path));
 }
@@ -50,6 +56,9 @@ export class Linter {
   private readonly limits: ParseLimits;
   private readonly locale: string | undefined;
   private readonly activeByConfig = new WeakMap<ResolvedConfig, (kind: string) => readonly ActiveRule[]>();
+  private readonly incremental: boolean;
+  /** What the rules reported on each manifest, and what they read of the index (incremental mode). */
+  private readonly checks = new WeakMap<Manifest, ManifestChecks>();
 
   constructor(options: LintOptions = {}) {
     const config = options.config ?? defaultConfig();
@@ -57,6 +66,7 @@ export class Linter {
     this.rules = options.rules ?? RULES;
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.locale = options.locale;
+    this.incremental = options.incremental ?? true;
     this.index = new WorkspaceIndex(this.configFor('').defaultNamespace);
   }
 
@@ -65,6 +75,7 @@ export class Linter {
     const previous = this.sources.get(path);
     if (previous && previous.source.text === text) return previous.source;
     const source = parseFile(path, text, this.limits);
+    if (previous && this.incremental) keepUnchangedManifests(previous.source, source);
     this.sources.set(path, { source, lines: null });
     this.index.setFile(path, source.manifests);
     return source;
@@ -114,19 +125,26 @@ export class Linter {
 
     const rulesFor = this.activeRules(config);
     for (const manifest of source.manifests) {
-      const ignored = annotationSuppressions(manifest);
-      const namespace = this.index.namespaceOf(manifest);
-      for (const active of rulesFor(manifest.kind)) {
-        const { rule } = active;
-        if (isSuppressed(ignored, rule.id)) continue;
-        const ctx = new RuleRun(this, active, config, manifest, source, namespace, findings);
-        try {
-          rule.check!(ctx);
-        } catch (error) {
+      let checks = this.incremental ? this.checks.get(manifest) : undefined;
+      if (!checks || checks.config !== config || this.index.isStale(checks.reads)) {
+        const run = (): CheckedReport[] => this.checkManifest(source.text, manifest, config, rulesFor(manifest.kind));
+        if (this.incremental) {
+          const { value, reads } = this.index.recordReads(run);
+          checks = { config, reports: value, reads };
+          this.checks.set(manifest, checks);
+        } else {
+          checks = { config, reports: run(), reads: { deps: new Set(), at: 0 } };
+        }
+      }
+      for (const checked of checks.reports) {
+        const { rule, severity } = checked.active;
+        if ('report' in checked) {
+          findings.push(this.toFinding(rule, severity, config, manifest, source, checked.report));
+        } else {
           // A rule that throws on odd input must not take the others down: say so, once, on the resource.
           findings.push({
             ruleId: rule.id, messageId: 'internalError', severity: 'info', file: path, range: manifestHeadRange(manifest),
-            message: `KubePlan could not check this resource with ${rule.id} (internal error: ${error instanceof Error ? error.message : String(error)}). Please report it.`,
+            message: `KubePlan could not check this resource with ${rule.id} (internal error: ${checked.error}). Please report it.`,
             docIndex: manifest.docIndex, resource: manifest.ref,
           });
         }
@@ -140,6 +158,22 @@ export class Linter {
       : findings.filter((f) => !isSuppressed(suppressions.get(this.lines(path).position(f.range[0]).line), f.ruleId));
     kept.sort(compareFindings);
     return { path, findings: kept, source };
+  }
+
+  /** Runs the rules in force on one manifest; what they report, in order. */
+  private checkManifest(text: string, manifest: Manifest, config: ResolvedConfig, rules: readonly ActiveRule[]): CheckedReport[] {
+    const reports: CheckedReport[] = [];
+    const ignored = annotationSuppressions(manifest);
+    const namespace = this.index.namespaceOf(manifest);
+    for (const active of rules) {
+      if (isSuppressed(ignored, active.rule.id)) continue;
+      try {
+        active.rule.check!(new RuleRun(text, this.index, active, config, manifest, namespace, reports));
+      } catch (error) {
+        reports.push({ active, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return reports;
   }
 
   /**
@@ -204,29 +238,82 @@ interface ActiveRule {
   options: unknown;
 }
 
+/** What one rule reported on one manifest (or the error it threw). */
+type CheckedReport = { active: ActiveRule; report: Report<string> } | { active: ActiveRule; error: string };
+
+/** A manifest's checks: under which configuration, what they reported, what they read of the index. */
+interface ManifestChecks {
+  config: ResolvedConfig;
+  reports: CheckedReport[];
+  reads: IndexReads;
+}
+
 /** The context one rule checks one manifest with (a class: no closure made per rule and manifest). */
 class RuleRun implements RuleContext<string, unknown> {
-  readonly text: string;
-  readonly index: WorkspaceIndex;
   readonly options: unknown;
 
   constructor(
-    private readonly linter: Linter,
+    readonly text: string,
+    readonly index: WorkspaceIndex,
     private readonly active: ActiveRule,
     readonly config: ResolvedConfig,
     readonly manifest: Manifest,
-    private readonly source: SourceFile,
     readonly namespace: string | undefined,
-    private readonly findings: Finding[],
+    private readonly reports: CheckedReport[],
   ) {
-    this.text = source.text;
-    this.index = linter.index;
     this.options = active.options;
   }
 
   report(report: Report<string>): void {
-    this.findings.push(this.linter.toFinding(this.active.rule, this.active.severity, this.config, this.manifest, this.source, report));
+    this.reports.push({ active: this.active, report });
   }
+}
+
+/**
+ * Keeps, in the new version of a file, the manifest objects of the previous one whose content
+ * is the same (same identity and equal objects), with their new positions: the index then sees
+ * only the manifests that really changed, and their checks can be reused.
+ */
+function keepUnchangedManifests(before: SourceFile, after: SourceFile): void {
+  const pool = new Map<string, Manifest[]>();
+  const identity = (m: Manifest): string => `${m.apiVersion}\u0000${m.kind}\u0000${m.namespace ?? ''}\u0000${m.name}\u0000${m.base.join('\u0000')}`;
+  for (const m of before.manifests) {
+    const list = pool.get(identity(m));
+    if (list) list.push(m);
+    else pool.set(identity(m), [m]);
+  }
+  const kept = new Map<Manifest, Manifest>();
+  for (const m of after.manifests) {
+    const candidates = pool.get(identity(m));
+    const i = candidates ? candidates.findIndex((old) => sameValue(old.object, m.object)) : -1;
+    if (i < 0) continue;
+    const old = candidates!.splice(i, 1)[0]!;
+    old.tree = m.tree;
+    old.docIndex = m.docIndex;
+    kept.set(m, old);
+  }
+  if (kept.size === 0) return;
+  after.manifests = after.manifests.map((m) => kept.get(m) ?? m);
+  for (const doc of after.documents) doc.manifests = doc.manifests.map((m) => kept.get(m) ?? m);
+}
+
+/** Deep equality of parsed YAML values (keys in the same order). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !sameValue((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+  }
+  return true;
 }
 
 function rangeOf(manifest: Manifest, at: At): OffsetRange {

@@ -26,21 +26,96 @@ export interface PodTemplateHolder {
   labels: Record<string, string>;
 }
 
+/**
+ * What a computation over the index read: kinds (`ofKind`, `find`), `#templates` (the pod
+ * templates of every workload) or `*` (everything). A result stays valid until one of them changes.
+ */
+export interface IndexReads {
+  deps: Set<string>;
+  /** The index's clock when the computation ran. */
+  at: number;
+}
+
+const ALL = '*';
+const TEMPLATES = '#templates';
+
+interface FileEntry {
+  manifests: Manifest[];
+  byKind: Map<string, Manifest[]>;
+  byKey: Map<string, Manifest[]>;
+  templates: PodTemplateHolder[];
+}
+
 export class WorkspaceIndex {
-  private readonly files = new Map<string, Manifest[]>();
-  private cache: { all: Manifest[]; byKey: Map<string, Manifest[]>; byKind: Map<string, Manifest[]>; templates: PodTemplateHolder[]; derived: Map<string, unknown> } | null = null;
+  private readonly files = new Map<string, FileEntry>();
+  private readonly byKind = new Map<string, Manifest[]>();
+  private readonly byKey = new Map<string, Manifest[]>();
+  private readonly dirtyKinds = new Set<string>();
+  private readonly dirtyKeys = new Set<string>();
+  private templateList: PodTemplateHolder[] | null = [];
+  private allList: Manifest[] | null = [];
+  private readonly derivedValues = new Map<string, { value: unknown; reads: IndexReads }>();
+  /** When each kind (and `#templates`, `*`) last changed. */
+  private readonly changedAt = new Map<string, number>();
+  private clock = 0;
+  /** The reads being recorded (a rule check, a derived computation), innermost last. */
+  private readonly recorders: Array<Set<string>> = [];
 
   /** @param defaultNamespace where manifests without `metadata.namespace` land (kubectl's context namespace) */
   constructor(readonly defaultNamespace = 'default') {}
 
-  /** Adds or replaces the manifests of one file. */
+  /**
+   * Adds or replaces the manifests of one file. Only what changed is redone: a manifest object
+   * kept from the previous version of the file (the Linter keeps those whose content is the
+   * same) changes nothing; the kinds of the others are marked changed.
+   */
   setFile(file: string, manifests: Manifest[]): void {
-    this.files.set(file, manifests);
-    this.cache = null;
+    const previous = this.files.get(file);
+    const kept = new Set(manifests);
+    const changed: Manifest[] = [];
+    if (previous) for (const m of previous.manifests) if (!kept.has(m)) changed.push(m);
+    const before = new Set(previous?.manifests);
+    for (const m of manifests) if (!before.has(m)) changed.push(m);
+    const entry: FileEntry = { manifests, byKind: new Map(), byKey: new Map(), templates: [] };
+    for (const m of manifests) {
+      push(entry.byKind, m.kind, m);
+      push(entry.byKey, key(m.kind, this.namespaceOf(m), m.name), m);
+      const template = podTemplateOf(m);
+      if (template) entry.templates.push({ manifest: m, template, namespace: this.namespaceOf(m)!, labels: podLabels(template) });
+    }
+    // A re-set file keeps its place in the order of files (Map insertion order).
+    this.files.set(file, entry);
+    this.update(changed);
   }
 
   deleteFile(file: string): void {
-    if (this.files.delete(file)) this.cache = null;
+    const previous = this.files.get(file);
+    if (!previous) return;
+    this.files.delete(file);
+    this.update(previous.manifests);
+  }
+
+  /** The index's clock: it moves on when any file changes. */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** True when something `reads` depends on changed after it was recorded. */
+  isStale(reads: IndexReads): boolean {
+    for (const dep of reads.deps) if ((this.changedAt.get(dep) ?? 0) > reads.at) return true;
+    return false;
+  }
+
+  /** Runs `f`, recording what it reads of the index. */
+  recordReads<T>(f: () => T): { value: T; reads: IndexReads } {
+    const deps = new Set<string>();
+    const at = this.clock;
+    this.recorders.push(deps);
+    try {
+      return { value: f(), reads: { deps, at } };
+    } finally {
+      this.recorders.pop();
+    }
   }
 
   /** The namespace a manifest lands in: its own, the default one, or undefined when cluster-scoped. */
@@ -50,22 +125,38 @@ export class WorkspaceIndex {
   }
 
   get all(): readonly Manifest[] {
-    return this.build().all;
+    this.read(ALL);
+    if (!this.allList) {
+      const all: Manifest[] = [];
+      for (const entry of this.files.values()) for (const m of entry.manifests) all.push(m);
+      this.allList = all;
+    }
+    return this.allList;
   }
 
   /** Every manifest of a kind (any API version), in input order. */
   ofKind(kind: string): readonly Manifest[] {
-    return this.build().byKind.get(kind) ?? [];
+    this.read(kind);
+    this.refresh();
+    return this.byKind.get(kind) ?? [];
   }
 
   /** The manifests with this kind, namespace and name (more than one is a duplicate). */
   find(kind: string, namespace: string | undefined, name: string): readonly Manifest[] {
-    return this.build().byKey.get(key(kind, CLUSTER_SCOPED_KINDS.has(kind) ? undefined : namespace, name)) ?? [];
+    this.read(kind);
+    this.refresh();
+    return this.byKey.get(key(kind, CLUSTER_SCOPED_KINDS.has(kind) ? undefined : namespace, name)) ?? [];
   }
 
   /** Every pod template of the inputs, with its effective namespace and labels. */
   get podTemplates(): readonly PodTemplateHolder[] {
-    return this.build().templates;
+    this.read(TEMPLATES);
+    if (!this.templateList) {
+      const templates: PodTemplateHolder[] = [];
+      for (const entry of this.files.values()) for (const t of entry.templates) templates.push(t);
+      this.templateList = templates;
+    }
+    return this.templateList;
   }
 
   /** Pod templates of a namespace whose labels a Service-style map selector selects. */
@@ -79,14 +170,19 @@ export class WorkspaceIndex {
   }
 
   /**
-   * A value computed from the whole index once per version of the inputs (rules keep their
-   * per-namespace lookup maps here instead of scanning every manifest for every container).
-   * `key` must be unique to what `compute` builds; the value is dropped when any file changes.
+   * A value computed from the index (rules keep their per-namespace lookup maps here instead of
+   * scanning every manifest for every container). `key` must be unique to what `compute`
+   * builds; the value is computed again once something it read changes.
    */
   derived<T>(key: string, compute: (index: WorkspaceIndex) => T): T {
-    const derived = this.build().derived;
-    if (!derived.has(key)) derived.set(key, compute(this));
-    return derived.get(key) as T;
+    let entry = this.derivedValues.get(key);
+    if (!entry || this.isStale(entry.reads)) {
+      entry = this.recordReads(() => compute(this));
+      this.derivedValues.set(key, entry);
+    }
+    // Whoever asked depends on what the value was computed from.
+    for (const dep of entry.reads.deps) this.read(dep);
+    return entry.value as T;
   }
 
   /**
@@ -97,26 +193,76 @@ export class WorkspaceIndex {
     return this.find('Namespace', undefined, namespace).length > 0;
   }
 
-  private build() {
-    if (this.cache) return this.cache;
-    const all: Manifest[] = [];
-    for (const manifests of this.files.values()) all.push(...manifests);
-    const byKey = new Map<string, Manifest[]>();
-    const byKind = new Map<string, Manifest[]>();
-    const templates: PodTemplateHolder[] = [];
-    for (const m of all) {
-      push(byKey, key(m.kind, this.namespaceOf(m), m.name), m);
-      push(byKind, m.kind, m);
-      const template = podTemplateOf(m);
-      if (template) templates.push({ manifest: m, template, namespace: this.namespaceOf(m)!, labels: podLabels(template) });
+  /**
+   * Rebuilds the lists of the kinds and keys that changed since the last read, from the files'
+   * own lists (in file order); all of them at once when many changed (a tree being loaded).
+   */
+  private refresh(): void {
+    if (this.dirtyKinds.size === 0 && this.dirtyKeys.size === 0) return;
+    const everything = this.dirtyKeys.size > 64;
+    const kinds = everything ? null : this.dirtyKinds;
+    const keys = everything ? null : this.dirtyKeys;
+    if (everything) {
+      this.byKind.clear();
+      this.byKey.clear();
+    } else {
+      for (const kind of this.dirtyKinds) this.byKind.delete(kind);
+      for (const k of this.dirtyKeys) this.byKey.delete(k);
     }
-    this.cache = { all, byKey, byKind, templates, derived: new Map() };
-    return this.cache;
+    for (const entry of this.files.values()) {
+      for (const [kind, own] of entry.byKind) if (!kinds || kinds.has(kind)) pushAll(this.byKind, kind, own);
+      if (keys && keys.size < entry.byKey.size) {
+        for (const k of keys) {
+          const own = entry.byKey.get(k);
+          if (own) pushAll(this.byKey, k, own);
+        }
+      } else {
+        for (const [k, own] of entry.byKey) if (!keys || keys.has(k)) pushAll(this.byKey, k, own);
+      }
+    }
+    this.dirtyKinds.clear();
+    this.dirtyKeys.clear();
+  }
+
+  private read(dep: string): void {
+    const recorders = this.recorders;
+    if (recorders.length > 0) recorders[recorders.length - 1]!.add(dep);
+  }
+
+  /** Brings the merged lists up to date after `changed` manifests came or went, and moves the clock. */
+  private update(changed: readonly Manifest[]): void {
+    if (changed.length === 0) return;
+    const now = ++this.clock;
+    this.changedAt.set(ALL, now);
+    this.allList = null;
+    const kinds = new Set<string>();
+    const keys = new Set<string>();
+    let templates = false;
+    for (const m of changed) {
+      kinds.add(m.kind);
+      keys.add(key(m.kind, this.namespaceOf(m), m.name));
+      templates ||= podTemplateOf(m) !== undefined;
+    }
+    for (const kind of kinds) {
+      this.changedAt.set(kind, now);
+      this.dirtyKinds.add(kind);
+    }
+    for (const k of keys) this.dirtyKeys.add(k);
+    if (templates) {
+      this.changedAt.set(TEMPLATES, now);
+      this.templateList = null;
+    }
   }
 }
 
 function key(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+}
+
+function pushAll<K, V>(map: Map<K, V[]>, k: K, values: readonly V[]): void {
+  const list = map.get(k);
+  if (list) for (const v of values) list.push(v);
+  else map.set(k, values.slice());
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {

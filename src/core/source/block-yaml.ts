@@ -26,10 +26,10 @@ export interface BlockDocument {
  * Parses a file, or returns undefined when it uses YAML this parser leaves to the `yaml`
  * package. Never throws on any input.
  */
-export function parseBlockYaml(text: string): BlockDocument[] | undefined {
+export function parseBlockYaml(text: string, maxDepth = 500): BlockDocument[] | undefined {
   if (UNSUPPORTED_CHARACTERS.test(text) || text.startsWith('%') || text.includes('\n%') || /(^|\n)\.\.\.([ \n]|$)/.test(text)) return undefined;
   try {
-    return new BlockParser(text).parseDocuments();
+    return new BlockParser(text, maxDepth).parseDocuments();
   } catch (error) {
     if (error === GIVE_UP || error instanceof RangeError) return undefined;
     throw error;
@@ -117,8 +117,12 @@ class BlockParser {
   /** Set by nextContent: the comment lines it skipped, as pairs of indentation and end offset. */
   private readonly comments: number[] = [];
 
-  constructor(text: string) {
+  /** Block collections nested deeper than this (flow ones count too) make the parser give up. */
+  private readonly maxDepth: number;
+
+  constructor(text: string, maxDepth: number) {
     this.text = text;
+    this.maxDepth = maxDepth - MAX_FLOW_DEPTH;
   }
 
   parseDocuments(): BlockDocument[] {
@@ -177,6 +181,7 @@ class BlockParser {
     let outer = at;
     let q = -1;
     const root = this.depth++ === 0;
+    if (this.depth > this.maxDepth) giveUp();
     for (;;) {
       const lineEnd = this.lineEnd(p);
       let keyEnd: number;
@@ -228,6 +233,7 @@ class BlockParser {
     let outer = at;
     let q = -1;
     const root = this.depth++ === 0;
+    if (this.depth > this.maxDepth) giveUp();
     for (;;) {
       array.push(this.parseValue(p + 1, this.lineEnd(p), column, 'seq'));
       const value = this.node!;

@@ -108,18 +108,21 @@ export function parseFile(path: string, text: string, limits: ParseLimits = DEFA
     file.kind = 'kustomization';
     return file;
   }
-  const depth = maxNestingDepth(text, limits.maxDepth);
-  if (depth.exceeded) {
-    file.kind = 'too-large';
-    file.problems.push({
-      ruleId: 'input-too-large', messageId: 'tooDeep', range: [depth.at, depth.at + 1],
-      data: { limit: limits.maxDepth },
-    });
-    return file;
+  // Most manifests are plain block YAML, which the block parser reads several times faster
+  // (it gives up past the depth limit); the `yaml` package reads the rest and reports errors.
+  let documents = parseBlockYaml(text, limits.maxDepth);
+  if (!documents) {
+    const depth = maxNestingDepth(text, limits.maxDepth);
+    if (depth.exceeded) {
+      file.kind = 'too-large';
+      file.problems.push({
+        ruleId: 'input-too-large', messageId: 'tooDeep', range: [depth.at, depth.at + 1],
+        data: { limit: limits.maxDepth },
+      });
+      return file;
+    }
+    documents = parseWithYaml(file, limits);
   }
-  // Most manifests are plain block YAML, which the block parser reads several times faster;
-  // the `yaml` package reads the rest (and reports the errors).
-  const documents = parseBlockYaml(text) ?? parseWithYaml(file, limits);
   documents.forEach((document, index) => file.documents.push(readDocument(file, document, index)));
   for (const doc of file.documents) file.manifests.push(...doc.manifests);
   return file;

@@ -1,0 +1,111 @@
+/**
+ * @fileoverview The editor's incremental linting gives exactly the findings a fresh lint of the
+ * same texts gives: after each of a series of edits to a workspace (values changed, documents
+ * moved, deleted or broken, files deleted), every file's findings from the long-lived Linter,
+ * which re-checks only what an edit can affect, equal those of a one-shot lint().
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { Finding } from '../../../src/core/finding';
+import { lint, Linter } from '../../../src/core/lint';
+import { FUZZ, fcParams, mutate, mutationArb, ROOT } from '../robustness/helpers';
+
+const EXAMPLES = path.join(ROOT, 'examples', 'dockercoins');
+const initial = new Map(readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => [`dockercoins/${f}`, readFileSync(path.join(EXAMPLES, f), 'utf8')]));
+
+function plain(f: Finding): unknown {
+  return { rule: f.ruleId, id: f.messageId, severity: f.severity, message: f.message, range: f.range, doc: f.docIndex, related: f.related, fix: f.fix?.edits };
+}
+
+function assertSameAsFresh(linter: Linter, files: ReadonlyMap<string, string>, step: string): void {
+  const fresh = lint([...files].map(([p, text]) => ({ path: p, text })));
+  for (const result of fresh) {
+    assert.deepEqual(linter.lintFile(result.path).findings.map(plain), result.findings.map(plain), `${step}: ${result.path}`);
+  }
+}
+
+/** Edits a user makes: a value changed, a label renamed, a document moved to the end, one removed. */
+type Edit =
+  | { kind: 'replace'; file: number; from: string; to: string }
+  | { kind: 'moveDocument' | 'deleteDocument'; file: number; doc: number }
+  | { kind: 'mutate'; file: number; mutation: Parameters<typeof mutate>[1] }
+  | { kind: 'deleteFile' | 'restoreFile'; file: number };
+
+const REPLACEMENTS: Array<[string, string]> = [
+  ['replicas: 1', 'replicas: 3'], ['app: rng', 'app: rnq'], ['app: worker', 'app: workers'], ['port: 80', 'port: 8080'],
+  ['name: redis', 'name: redis-cache'], ['namespace: dockercoins', 'namespace: coins'], ['image: ', 'image: docker.io/'],
+  ['kind: Service', 'kind: Servcie'], ['configMapKeyRef', 'configMapRef'], ['\n---\n', '\n---\n# moved\n'],
+];
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('replace' as const), file: fc.nat(), pair: fc.constantFrom(...REPLACEMENTS) }).map(({ kind, file, pair }) => ({ kind, file, from: pair[0], to: pair[1] })),
+  fc.record({ kind: fc.constantFrom('moveDocument' as const, 'deleteDocument' as const), file: fc.nat(), doc: fc.nat() }),
+  fc.record({ kind: fc.constant('mutate' as const), file: fc.nat(), mutation: mutationArb }),
+  fc.record({ kind: fc.constantFrom('deleteFile' as const, 'restoreFile' as const), file: fc.nat() }),
+);
+
+function apply(files: Map<string, string>, edit: Edit, linter: Linter): void {
+  const names = [...initial.keys()];
+  const name = names[edit.file % names.length]!;
+  const text = files.get(name);
+  switch (edit.kind) {
+    case 'deleteFile':
+      files.delete(name);
+      linter.deleteFile(name);
+      return;
+    case 'restoreFile':
+      files.set(name, initial.get(name)!);
+      break;
+    case 'replace':
+      if (text === undefined) return;
+      files.set(name, text.replace(edit.from, edit.to));
+      break;
+    case 'mutate':
+      if (text === undefined) return;
+      files.set(name, mutate(text, edit.mutation));
+      break;
+    default: {
+      if (text === undefined) return;
+      const docs = text.split(/^---\n/m);
+      const [doc] = docs.splice(edit.doc % docs.length, 1);
+      if (edit.kind === 'moveDocument') docs.push(doc!);
+      files.set(name, docs.join('---\n'));
+    }
+  }
+  linter.setFile(name, files.get(name)!);
+}
+
+describe('incremental linting (the editor\'s Linter)', function () {
+  this.timeout(FUZZ > 0 ? 0 : 120_000);
+
+  it('re-checks only what an edit affects, and finds exactly what a fresh lint finds', () => {
+    fc.assert(
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 8 }), (edits) => {
+        const files = new Map(initial);
+        const linter = new Linter();
+        for (const [p, text] of files) linter.setFile(p, text);
+        for (const p of files.keys()) linter.lintFile(p); // the checks the edits may reuse
+        edits.forEach((edit, i) => {
+          apply(files, edit, linter);
+          assertSameAsFresh(linter, files, `after edit ${i + 1} (${JSON.stringify(edit).slice(0, 200)})`);
+        });
+      }),
+      fcParams(FUZZ > 0 ? FUZZ * 10 : 40),
+    );
+  });
+
+  it('keeps the objects and checks of documents an edit does not touch', () => {
+    const linter = new Linter();
+    const name = 'dockercoins/rng.yaml';
+    const text = initial.get(name)!;
+    const before = linter.setFile(name, text);
+    linter.lintFile(name);
+    const after = linter.setFile(name, `# a comment on top\n${text.replace('replicas: 1', 'replicas: 2')}`);
+    const kept = after.manifests.filter((m) => before.manifests.includes(m));
+    assert.ok(kept.length > 0 && kept.length < after.manifests.length, `kept ${kept.length} of ${after.manifests.length}`);
+    // A kept manifest has its new position.
+    for (const m of kept) assert.ok(m.tree.start >= '# a comment on top\n'.length);
+  });
+});
