@@ -7,7 +7,7 @@
  */
 import { isRecord } from '../core/source/parse';
 import { stringRecord } from '../core/model/pod-template';
-import { matchesLabelSelector } from '../core/model/selector';
+import { labelSelectorMatcher, matchesLabelSelector } from '../core/model/selector';
 import type { Taint } from '../protocol/cluster-view';
 import { HOSTNAME, REGION, ZONE, type SimNode } from './cluster';
 import type { HostPort, SimPod } from './expand';
@@ -123,7 +123,7 @@ class SelectorCounter {
   private readonly test: (labels: Record<string, string>) => boolean;
   constructor(readonly namespace: string, readonly selector: unknown, nodes: number) {
     this.perNode = new Int32Array(nodes);
-    this.test = compileSelector(selector);
+    this.test = labelSelectorMatcher(selector);
   }
   matches(pod: SimPod): boolean {
     return pod.namespace === this.namespace && this.test(pod.labels);
@@ -158,20 +158,6 @@ interface Domains {
   /** Scratch marks for one pod's pass (compared with `generation`). */
   stamp: Int32Array;
   generation: number;
-}
-
-/** A LabelSelector as a predicate: same semantics as `matchesLabelSelector`, parsed once. */
-function compileSelector(selector: unknown): (labels: Record<string, string>) => boolean {
-  if (!isRecord(selector)) return () => false;
-  const pairs = Object.entries(stringRecord(selector.matchLabels));
-  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
-  if (expressions.length === 0) {
-    return (labels) => {
-      for (const [k, v] of pairs) if (labels[k] !== v) return false;
-      return true;
-    };
-  }
-  return (labels) => matchesLabelSelector(labels, selector);
 }
 
 export interface SchedulerInput {

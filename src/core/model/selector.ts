@@ -19,32 +19,47 @@ export interface LabelSelector {
 
 /** True when `labels` satisfy a LabelSelector (Deployment, NetworkPolicy, PDB, affinity...). */
 export function matchesLabelSelector(labels: Record<string, string>, selector: unknown): boolean {
-  if (!isRecord(selector)) return false;
-  for (const [key, value] of Object.entries(stringRecord(selector.matchLabels))) {
-    if (labels[key] !== value) return false;
+  return labelSelectorMatcher(selector)(labels);
+}
+
+/** A LabelSelector as a predicate, read once: for matching one selector against many label sets. */
+export function labelSelectorMatcher(selector: unknown): (labels: Record<string, string>) => boolean {
+  if (!isRecord(selector)) return () => false;
+  const wanted = Object.entries(stringRecord(selector.matchLabels));
+  const requirements: Array<{ key: string; operator: unknown; values: string[] }> = [];
+  for (const e of Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []) {
+    if (!isRecord(e) || typeof e.key !== 'string') return () => false;
+    requirements.push({ key: e.key, operator: e.operator, values: Array.isArray(e.values) ? e.values.map(String) : [] });
   }
-  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
-  for (const e of expressions) {
-    if (!isRecord(e) || typeof e.key !== 'string') return false;
-    const values = Array.isArray(e.values) ? e.values.map(String) : [];
-    const has = Object.prototype.hasOwnProperty.call(labels, e.key);
-    switch (e.operator) {
-      case 'In': if (!has || !values.includes(labels[e.key]!)) return false; break;
-      case 'NotIn': if (has && values.includes(labels[e.key]!)) return false; break;
-      case 'Exists': if (!has) return false; break;
-      case 'DoesNotExist': if (has) return false; break;
-      default: return false;
+  return (labels) => {
+    for (const [key, value] of wanted) if (labels[key] !== value) return false;
+    for (const { key, operator, values } of requirements) {
+      const has = Object.prototype.hasOwnProperty.call(labels, key);
+      switch (operator) {
+        case 'In': if (!has || !values.includes(labels[key]!)) return false; break;
+        case 'NotIn': if (has && values.includes(labels[key]!)) return false; break;
+        case 'Exists': if (!has) return false; break;
+        case 'DoesNotExist': if (has) return false; break;
+        default: return false;
+      }
     }
-  }
-  return true;
+    return true;
+  };
 }
 
 /** True when `labels` carry every key/value of a Service-style map selector; an empty map selects nothing. */
 export function matchesMapSelector(labels: Record<string, string>, selector: unknown): boolean {
-  const wanted = stringRecord(selector);
-  const keys = Object.keys(wanted);
-  if (keys.length === 0) return false;
-  return keys.every((k) => labels[k] === wanted[k]);
+  return mapSelectorMatcher(selector)(labels);
+}
+
+/** A Service-style map selector as a predicate, read once. */
+export function mapSelectorMatcher(selector: unknown): (labels: Record<string, string>) => boolean {
+  const wanted = Object.entries(stringRecord(selector));
+  if (wanted.length === 0) return () => false;
+  return (labels) => {
+    for (const [key, value] of wanted) if (labels[key] !== value) return false;
+    return true;
+  };
 }
 
 /** A selector as a user reads it: `app=web,tier in (front)`. */

@@ -5,7 +5,7 @@
  */
 import type { Manifest } from '../source/parse';
 import { podLabels, podTemplateOf, type PodTemplate } from './pod-template';
-import { matchesLabelSelector, matchesMapSelector } from './selector';
+import { labelSelectorMatcher, mapSelectorMatcher } from './selector';
 
 /** Kinds that live outside namespaces (a `metadata.namespace` on them is ignored by the API server). */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
@@ -53,6 +53,7 @@ export class WorkspaceIndex {
   private readonly dirtyKinds = new Set<string>();
   private readonly dirtyKeys = new Set<string>();
   private templateList: PodTemplateHolder[] | null = [];
+  private templatesByNamespace: Map<string, PodTemplateHolder[]> | null = null;
   private allList: Manifest[] | null = [];
   private readonly derivedValues = new Map<string, { value: unknown; reads: IndexReads }>();
   /** When each kind (and `#templates`, `*`) last changed. */
@@ -161,12 +162,24 @@ export class WorkspaceIndex {
 
   /** Pod templates of a namespace whose labels a Service-style map selector selects. */
   selectWithMap(namespace: string, selector: unknown): PodTemplateHolder[] {
-    return this.podTemplates.filter((h) => h.namespace === namespace && matchesMapSelector(h.labels, selector));
+    const matches = mapSelectorMatcher(selector);
+    return this.templatesIn(namespace).filter((h) => matches(h.labels));
   }
 
   /** Pod templates of a namespace whose labels a LabelSelector selects. */
   selectWithLabelSelector(namespace: string, selector: unknown): PodTemplateHolder[] {
-    return this.podTemplates.filter((h) => h.namespace === namespace && matchesLabelSelector(h.labels, selector));
+    const matches = labelSelectorMatcher(selector);
+    return this.templatesIn(namespace).filter((h) => matches(h.labels));
+  }
+
+  /** The pod templates of one namespace, in input order. */
+  templatesIn(namespace: string): readonly PodTemplateHolder[] {
+    const templates = this.podTemplates;
+    if (!this.templatesByNamespace) {
+      this.templatesByNamespace = new Map();
+      for (const h of templates) push(this.templatesByNamespace, h.namespace, h);
+    }
+    return this.templatesByNamespace.get(namespace) ?? [];
   }
 
   /**
@@ -251,6 +264,7 @@ export class WorkspaceIndex {
     if (templates) {
       this.changedAt.set(TEMPLATES, now);
       this.templateList = null;
+      this.templatesByNamespace = null;
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../../finding';
 import type { PodTemplateHolder, WorkspaceIndex } from '../../model/workspace-index';
-import { matchesLabelSelector, matchesMapSelector } from '../../model/selector';
+import { labelSelectorMatcher, mapSelectorMatcher, matchesLabelSelector } from '../../model/selector';
 import type { Manifest } from '../../source/parse';
 import { isRecord } from '../../source/parse';
 import { customResourceIn } from '../references/reference-helpers';
@@ -30,12 +30,14 @@ export function templatesByNamespace(index: WorkspaceIndex): Map<string, PodTemp
 
 /** The pod templates of a namespace a Service-style map selector selects. */
 export function selectedByService(index: WorkspaceIndex, namespace: string, selector: unknown): PodTemplateHolder[] {
-  return (templatesByNamespace(index).get(namespace) ?? []).filter((h) => matchesMapSelector(h.labels, selector));
+  const matches = mapSelectorMatcher(selector);
+  return (templatesByNamespace(index).get(namespace) ?? []).filter((h) => matches(h.labels));
 }
 
 /** The pod templates of a namespace a LabelSelector selects. */
 export function selectedByLabelSelector(index: WorkspaceIndex, namespace: string, selector: unknown): PodTemplateHolder[] {
-  return (templatesByNamespace(index).get(namespace) ?? []).filter((h) => matchesLabelSelector(h.labels, selector));
+  const matches = labelSelectorMatcher(selector);
+  return (templatesByNamespace(index).get(namespace) ?? []).filter((h) => matches(h.labels));
 }
 
 /** NetworkPolicies (networking.k8s.io) per namespace, built once per lint. */
