@@ -13,10 +13,14 @@ import { CONFIG_TEMPLATE } from './config-template';
 export function registerCommands(context: vscode.ExtensionContext, service: KubePlanService): void {
   const push = (d: vscode.Disposable): void => void context.subscriptions.push(d);
 
+  // Returns the number of files linted (a scan already running is joined, not started twice).
   push(vscode.commands.registerCommand('kubeplan.lintWorkspace', async () => {
-    const count = await service.lintWorkspace();
-    void vscode.window.setStatusBarMessage(t('KubePlan: {0} files linted', count), 5000);
-    return count;
+    const { linted, unreadable, cancelled } = await service.lintWorkspace();
+    const message = cancelled ? t('KubePlan: workspace lint cancelled, {0} files linted', linted)
+      : unreadable ? t('KubePlan: {0} files linted, {1} could not be read', linted, unreadable)
+      : t('KubePlan: {0} files linted', linted);
+    void vscode.window.setStatusBarMessage(message, 5000);
+    return linted;
   }));
 
   push(vscode.commands.registerCommand(SHOW_RULE_DOCS, (ruleId?: string) => (ruleId ? showRuleDocs(ruleId) : undefined)));
