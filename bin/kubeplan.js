@@ -36,14 +36,23 @@ function loadWithCache(dir) {
   const vm = require('node:vm');
   const source = fs.readFileSync(bundle, 'utf8');
   const stat = fs.statSync(bundle);
-  const key = Buffer.from(`kubeplan cli.js ${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs}`);
+  const identity = `kubeplan cli.js ${process.version} ${process.arch} ${stat.size} ${stat.mtimeMs}`;
   const cacheFile = path.join(dir, 'cli.js.v8-cache');
+  // The header also lists the commands the cache has seen run: the first run of another command
+  // (lint after --version) compiles functions the cache lacks, so it is written again, with them.
+  const command = /^[a-z]{1,20}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  let commands = [];
   let cachedData;
   try {
     const data = fs.readFileSync(cacheFile);
-    const keyLength = data.readUInt32LE(0);
-    if (keyLength === key.length && key.equals(data.subarray(4, 4 + keyLength))) cachedData = data.subarray(4 + keyLength);
+    const headerLength = data.readUInt32LE(0);
+    const [cachedIdentity, seen] = data.toString('utf8', 4, 4 + headerLength).split('\n');
+    if (cachedIdentity === identity) {
+      cachedData = data.subarray(4 + headerLength);
+      commands = seen ? seen.split(',') : [];
+    }
   } catch { /* absent or unreadable: compile */ }
+  const newCommand = !commands.includes(command) && commands.length < 8;
   let script;
   try {
     script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
@@ -59,7 +68,8 @@ function loadWithCache(dir) {
   Module._cache[bundle] = mod;
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
   mod.loaded = true;
-  if (!cachedData || script.cachedDataRejected) {
+  if (!cachedData || script.cachedDataRejected || newCommand) {
+    const key = Buffer.from(`${identity}\n${[...(cachedData && !script.cachedDataRejected ? commands : []), command].join(',')}`);
     // Written once the command has run: the cache then holds the functions it compiled too.
     process.once('exit', () => {
       const temporary = `${cacheFile}.${process.pid}`;

@@ -24,8 +24,8 @@ describe('bin/kubeplan.js: the V8 code cache', () => {
     rmSync(cacheRoot, { recursive: true, force: true });
   });
 
-  const kubeplan = (cache: string) => {
-    const r = spawnSync(process.execPath, [BIN, 'lint', 'web.yaml', '--format', 'json'], {
+  const kubeplan = (cache: string, args = ['lint', 'web.yaml', '--format', 'json']) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
       cwd: project.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', KUBEPLAN_COMPILE_CACHE: cache },
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -46,6 +46,28 @@ describe('bin/kubeplan.js: the V8 code cache', () => {
     const written = statSync(file).mtimeMs;
     assert.deepEqual(kubeplan(dir), expected);
     assert.equal(statSync(file).mtimeMs, written, 'an accepted cache is not written again');
+  });
+
+  it('is written again, once, by the first run of another command (with the functions it compiled)', function () {
+    if (!OWN_CACHE) this.skip();
+    const dir = path.join(cacheRoot, 'commands');
+    const file = path.join(dir, 'cli.js.v8-cache');
+    /** The commands the cache header says it has seen. */
+    const seen = () => {
+      const data = readFileSync(file);
+      return data.toString('utf8', 4, 4 + data.readUInt32LE(0)).split('\n')[1];
+    };
+    const version = kubeplan('off', ['--version']);
+    assert.deepEqual(kubeplan(dir, ['--version']), version);
+    assert.equal(seen(), 'other');
+    const small = statSync(file).size;
+    assert.deepEqual(kubeplan(dir), expected);
+    assert.equal(seen(), 'other,lint');
+    assert.ok(statSync(file).size > small, 'the lint functions were added');
+    const written = statSync(file).mtimeMs;
+    assert.deepEqual(kubeplan(dir, ['--version']), version);
+    assert.deepEqual(kubeplan(dir), expected);
+    assert.equal(statSync(file).mtimeMs, written);
   });
 
   it('a corrupt cache is ignored and replaced', function () {
