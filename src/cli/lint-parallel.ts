@@ -257,6 +257,7 @@ function runWorker(setup: WorkerSetup): void {
   const configFor = new Map<string, ResolvedConfig>();
   const rules = setup.ruleIds?.map((id) => RULES_BY_ID.get(id)).filter((r): r is Rule<string, unknown> => !!r);
   const linter = new Linter({
+    incremental: false,
     config: (file) => configFor.get(file) ?? setup.configs[0]!,
     ...(rules ? { rules } : {}),
     ...(setup.locale !== undefined ? { locale: setup.locale } : {}),

@@ -270,6 +270,8 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
   const fallback = files[0]?.config ?? defaultConfig();
   const linter = new Linter({
     config: (file: string) => configs.get(file) ?? fallback,
+    // Only --fix lints a file again (after each pass of fixes): then reusing checks pays.
+    incremental: flags.fix,
     ...(seams.rules ? { rules: seams.rules } : {}),
     ...(flags.locale ? { locale: flags.locale } : {}),
   });

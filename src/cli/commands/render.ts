@@ -87,7 +87,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const { view, inputs, config } = await runSimulation(io, positionals, values);
   for (const p of view.problems ?? []) io.stderr(`kubeplan render: ${p}\n`);
   if (!values['no-findings']) {
-    const linter = new Linter({ config, ...(locale ? { locale } : {}) });
+    const linter = new Linter({ config, incremental: false, ...(locale ? { locale } : {}) });
     for (const f of inputs) linter.setFile(f.path, f.text);
     for (const f of inputs) {
       const lines = linter.lines(f.path);

@@ -67,6 +67,16 @@ export function stringifyInert(value: unknown): string {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * The report, written file by file (the same text as stringifying it whole): on a big tree the
+ * objects of one file's findings are all that exists at a time, not those of every file.
+ */
 export function formatJson(input: FormatInput): string {
-  return `${stringifyInert(toJsonReport(input))}\n`;
+  if (input.files.length === 0) return '[]\n';
+  let out = '[\n  ';
+  input.files.forEach((f, i) => {
+    const report: JsonFileReport = { file: f.file, findings: f.findings.map((x) => toJsonFinding(x, f.lines, input.linesOf)) };
+    out += (i > 0 ? ',\n  ' : '') + stringifyInert(report).replace(/\n/g, '\n  ');
+  });
+  return `${out}\n]\n`;
 }

@@ -5,7 +5,7 @@
  */
 import type { Manifest, SourceFile } from '../source/parse';
 import type { Path } from '../source/path';
-import type { TreeMap, TreeNode } from '../source/tree';
+import { COMPLEX_KEY, keyAt, keyName, sizeOf, valueAt, type TreeMap, type TreeNode } from '../source/tree';
 
 /** What sits at an offset of a manifest. */
 export interface PathAt {
@@ -38,21 +38,27 @@ export function pathAt(source: SourceFile, offset: number): PathAt | undefined {
   for (;;) {
     if (node?.type === 'map') {
       const map: TreeMap = node;
-      const i = map.keyNodes.findIndex((_, j) => contains(source.text, map, j, offset));
-      if (i < 0 || map.keyNodes[i]!.type !== 'scalar') break;
-      path.push(map.keys[i]!);
-      const key = map.keyNodes[i]!;
-      node = map.values[i] ?? null;
+      let i = 0;
+      while (i < map.size && !contains(source.text, map, i, offset)) i++;
+      if (i >= map.size || keyName(map, i) === COMPLEX_KEY) break;
+      path.push(keyName(map, i));
+      const key = keyAt(map, i);
+      node = valueAt(map, i);
       if (offset >= key.start && offset <= key.end) {
         onKey = true;
         break;
       }
       if (!node || isEmpty(node)) break;
     } else if (node?.type === 'seq') {
-      const index: number = node.items.findIndex((item) => !!item && offset >= item.start && offset <= item.end);
-      if (index < 0) break;
+      const count = sizeOf(node);
+      let index = 0;
+      for (; index < count; index++) {
+        const item = valueAt(node, index);
+        if (item && offset >= item.start && offset <= item.end) break;
+      }
+      if (index >= count) break;
       path.push(index);
-      node = node.items[index]!;
+      node = valueAt(node, index);
     } else {
       break;
     }
@@ -67,8 +73,8 @@ function isEmpty(node: TreeNode): boolean {
 
 /** True when `offset` is on entry `i`: its key, its value, or the rest of the line after `key:` with no value yet. */
 function contains(text: string, map: TreeMap, i: number, offset: number): boolean {
-  const key = map.keyNodes[i]!;
-  const value = map.values[i];
+  const key = keyAt(map, i);
+  const value = valueAt(map, i);
   let end: number;
   if (!value || isEmpty(value)) {
     const nl = text.indexOf('\n', key.end);

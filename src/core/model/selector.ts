@@ -19,6 +19,15 @@ export interface LabelSelector {
 
 /** True when `labels` satisfy a LabelSelector (Deployment, NetworkPolicy, PDB, affinity...). */
 export function matchesLabelSelector(labels: Record<string, string>, selector: unknown): boolean {
+  if (!isRecord(selector)) return false;
+  const matchLabels = selector.matchLabels;
+  if (isRecord(matchLabels)) {
+    for (const key in matchLabels) {
+      const value = matchLabels[key];
+      if (value !== null && value !== undefined && typeof value !== 'object' && labels[key] !== String(value)) return false;
+    }
+  }
+  if (selector.matchExpressions === undefined) return true;
   return labelSelectorMatcher(selector)(labels);
 }
 
@@ -49,7 +58,15 @@ export function labelSelectorMatcher(selector: unknown): (labels: Record<string,
 
 /** True when `labels` carry every key/value of a Service-style map selector; an empty map selects nothing. */
 export function matchesMapSelector(labels: Record<string, string>, selector: unknown): boolean {
-  return mapSelectorMatcher(selector)(labels);
+  if (!isRecord(selector)) return false;
+  let keys = 0;
+  for (const key in selector) {
+    const value = selector[key];
+    if (value === null || value === undefined || typeof value === 'object') continue;
+    keys++;
+    if (labels[key] !== String(value)) return false;
+  }
+  return keys > 0;
 }
 
 /** A Service-style map selector as a predicate, read once. */

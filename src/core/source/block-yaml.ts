@@ -12,7 +12,7 @@
  * compares the two on the corpus, the examples and fuzzed texts).
  */
 import { isObviouslyString, resolvePlainScalar, UNRESOLVED } from './yaml-options';
-import type { TreeMap, TreeNode, TreeScalar, TreeSeq } from './tree';
+import { TreeBuilder, type ScalarStyle, type TreeNode } from './tree';
 
 /** One document of a file: its range (documents tile the text), value and tree. */
 export interface BlockDocument {
@@ -105,7 +105,15 @@ class BlockParser {
   /** Set by the parse functions: where to look for the next line after the node just read. */
   private next = 0;
   /** Set by the parse functions: the node just read. */
-  private node: TreeNode | null = null;
+  private node = -1;
+  /** Set by flowScalar: where the scalar just read starts and ends, and how it is written. */
+  private scalarStart = 0;
+  private scalarEnd = 0;
+  private scalarStyle: ScalarStyle = 'PLAIN';
+  /** Set by flowCollection: the offset after its closing bracket. */
+  private flowEnd = 0;
+  /** The tree of the document being read. */
+  private builder = new TreeBuilder();
   private hashFrom = Infinity;
   private hashAt = -1;
   private colonFrom = Infinity;
@@ -159,10 +167,11 @@ class BlockParser {
 
   private parseDocument(start: number, content: number, end: number): BlockDocument {
     if (content < 0) return { range: [start, end], value: null, tree: null };
+    this.builder = new TreeBuilder();
     this.depth = 0;
     const value = this.parseCollection(content, content - this.lineStart);
     if (this.nextContent(this.next) >= 0) giveUp(); // less indented content after the root
-    return { range: [start, end], value, tree: this.node };
+    return { range: [start, end], value, tree: this.builder.finish(this.node) };
   }
 
   /** A block mapping or sequence whose first entry starts at `at`, in column `column`. */
@@ -175,8 +184,7 @@ class BlockParser {
     const text = this.text;
     const object: Record<string, unknown> = {};
     const keys: string[] = [];
-    const keyNodes: TreeNode[] = [];
-    const values: Array<TreeNode | null> = [];
+    const entries: number[] = [];
     let p = at;
     let outer = at;
     let q = -1;
@@ -186,13 +194,11 @@ class BlockParser {
       const lineEnd = this.lineEnd(p);
       let keyEnd: number;
       let key: string;
-      let style: TreeScalar['style'];
       let colon: number;
       const c = text.charCodeAt(p);
       if (c === 34 || c === 39) { // a quoted key
         keyEnd = this.quotedEnd(p, lineEnd);
         key = this.quotedValue(p, keyEnd);
-        style = c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
         colon = this.skipSpaces(keyEnd);
         if (text.charCodeAt(colon) !== COLON || !this.endsToken(colon + 1, lineEnd)) giveUp();
       } else {
@@ -203,17 +209,15 @@ class BlockParser {
         while (text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
         key = text.slice(p, keyEnd);
         if (!isObviouslyString(key) && (key === '<<' || typeof resolvePlainScalar(key) !== 'string')) giveUp();
-        style = 'PLAIN';
       }
       if (key === '__proto__' || keyEnd - p > MAX_KEY || keys.includes(key)) giveUp();
       keys.push(key);
-      keyNodes.push({ type: 'scalar', style, start: p, end: keyEnd, outer: keyEnd });
       object[key] = this.parseValue(colon + 1, lineEnd, column, 'map');
-      const value = this.node!;
-      values.push(value);
+      const value = this.node;
       q = this.nextContent(this.next);
       this.extendScalar(column);
-      outer = value.outer;
+      entries.push(p, keyEnd, value);
+      outer = this.builder.outerOf(value);
       if (q < 0) break;
       const qColumn = q - this.lineStart;
       if (qColumn < column) break;
@@ -222,13 +226,13 @@ class BlockParser {
     }
     const end = this.endCollection(column, outer, q, root);
     this.depth--;
-    this.node = { type: 'map', start: at, end: outer, outer: end, keys, keyNodes, values } satisfies TreeMap;
+    this.node = this.builder.map(at, outer, end, keys, entries);
     return object;
   }
 
   private parseSeq(at: number, column: number): unknown[] {
     const array: unknown[] = [];
-    const items: Array<TreeNode | null> = [];
+    const items: number[] = [];
     let p = at;
     let outer = at;
     let q = -1;
@@ -236,11 +240,11 @@ class BlockParser {
     if (this.depth > this.maxDepth) giveUp();
     for (;;) {
       array.push(this.parseValue(p + 1, this.lineEnd(p), column, 'seq'));
-      const value = this.node!;
-      items.push(value);
+      const value = this.node;
       q = this.nextContent(this.next);
       this.extendScalar(column);
-      outer = value.outer;
+      items.push(value);
+      outer = this.builder.outerOf(value);
       if (q < 0) break;
       const qColumn = q - this.lineStart;
       if (qColumn < column) break;
@@ -250,7 +254,7 @@ class BlockParser {
     }
     const end = this.endCollection(column, outer, q, root);
     this.depth--;
-    this.node = { type: 'seq', start: at, end: outer, outer: end, items } satisfies TreeSeq;
+    this.node = this.builder.seq(at, outer, end, items);
     return array;
   }
 
@@ -382,14 +386,15 @@ class BlockParser {
    * after the last of them), as the `yaml` package sees it.
    */
   private extendScalar(column: number): void {
-    const node = this.node!;
     const comments = this.comments;
-    if (comments.length === 0 || node.type !== 'scalar') return;
+    if (comments.length === 0) return;
+    const style = this.builder.styleOf(this.node);
+    if (style === undefined) return;
     for (let i = comments.length - 2; i >= 0; i -= 2) {
       if (comments[i]! <= column) continue;
-      if (node.style === 'BLOCK_LITERAL' || node.style === 'BLOCK_FOLDED') giveUp();
-      node.outer = comments[i + 1]!;
-      this.claimed = Math.max(this.claimed, node.outer);
+      if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') giveUp();
+      this.builder.setOuter(this.node, comments[i + 1]!);
+      this.claimed = Math.max(this.claimed, comments[i + 1]!);
       return;
     }
   }
@@ -409,8 +414,8 @@ class BlockParser {
     return lastOuter;
   }
 
-  private scalar(style: TreeScalar['style'], start: number, end: number, outer: number, next: number): void {
-    this.node = { type: 'scalar', style, start, end, outer } satisfies TreeScalar;
+  private scalar(style: ScalarStyle, start: number, end: number, outer: number, next: number): void {
+    this.node = this.builder.scalar(style, start, end, outer);
     this.next = next;
   }
 
@@ -474,9 +479,8 @@ class BlockParser {
   /** A flow collection on one line, as a block value: `[]`, `{}`, `["sh", "-c"]`, `{a: {b: c}}`. */
   private parseFlow(at: number, lineEnd: number, nextLine: number): unknown {
     const value = this.flowCollection(at, lineEnd, 1);
-    const node = this.node!;
-    this.expectLineEnd(node.end, lineEnd);
-    node.outer = nextLine;
+    this.expectLineEnd(this.flowEnd, lineEnd);
+    this.builder.setOuter(this.node, nextLine);
     this.next = nextLine;
     return value;
   }
@@ -490,29 +494,28 @@ class BlockParser {
     const object: Record<string, unknown> = {};
     const array: unknown[] = [];
     const keys: string[] = [];
-    const keyNodes: TreeNode[] = [];
-    const items: Array<TreeNode | null> = [];
+    const entries: number[] = [];
     let p = this.skipSpaces(at + 1);
     while (text.charCodeAt(p) !== close) {
       if (p >= lineEnd) giveUp();
       let value: unknown;
       if (isMap) {
-        const key = this.flowScalar(p, lineEnd);
-        const keyNode = this.node as TreeScalar;
-        if (typeof key !== 'string' || keyNode.style === 'PLAIN' && !isObviouslyString(key) && typeof resolvePlainScalar(key) !== 'string') giveUp();
+        const key = this.flowScalar(p, lineEnd, false);
+        const keyStart = this.scalarStart;
+        const keyEnd = this.scalarEnd;
+        if (typeof key !== 'string' || this.scalarStyle === 'PLAIN' && !isObviouslyString(key) && typeof resolvePlainScalar(key) !== 'string') giveUp();
         if (key === '__proto__' || key === '<<' || keys.includes(key)) giveUp();
         const colon = this.next;
         if (text.charCodeAt(colon) !== COLON || !this.endsToken(colon + 1, lineEnd)) giveUp();
-        keyNode.outer = keyNode.end;
         keys.push(key);
-        keyNodes.push(keyNode);
+        entries.push(keyStart, keyEnd);
         value = this.flowValue(this.skipSpaces(colon + 1), lineEnd, depth);
         object[key] = value;
       } else {
         value = this.flowValue(p, lineEnd, depth);
         array.push(value);
       }
-      items.push(this.node);
+      entries.push(this.node);
       const after = this.next;
       const c = text.charCodeAt(after);
       if (c === 44) p = this.skipSpaces(after + 1); // ,
@@ -521,25 +524,24 @@ class BlockParser {
     }
     const end = p + 1;
     const outer = this.skipSpaces(end);
-    this.node = isMap
-      ? { type: 'map', start: at, end, outer, keys, keyNodes, values: items } satisfies TreeMap
-      : { type: 'seq', start: at, end, outer, items } satisfies TreeSeq;
+    this.node = isMap ? this.builder.map(at, end, outer, keys, entries) : this.builder.seq(at, end, outer, entries);
+    this.flowEnd = end;
     this.next = outer;
     return isMap ? object : array;
   }
 
   private flowValue(at: number, lineEnd: number, depth: number): unknown {
     const c = this.text.charCodeAt(at);
-    return c === 91 || c === 123 ? this.flowCollection(at, lineEnd, depth + 1) : this.flowScalar(at, lineEnd);
+    return c === 91 || c === 123 ? this.flowCollection(at, lineEnd, depth + 1) : this.flowScalar(at, lineEnd, true);
   }
 
   /** A scalar inside a flow collection; `this.next` is set after it and the spaces that follow. */
-  private flowScalar(at: number, lineEnd: number): unknown {
+  private flowScalar(at: number, lineEnd: number, record: boolean): unknown {
     const text = this.text;
     const c = text.charCodeAt(at);
     let end: number;
     let value: unknown;
-    let style: TreeScalar['style'];
+    let style: ScalarStyle;
     if (c === 34 || c === 39) {
       end = this.quotedEnd(at, lineEnd);
       value = this.quotedValue(at, end);
@@ -562,12 +564,14 @@ class BlockParser {
       style = 'PLAIN';
     }
     const after = this.skipSpaces(end);
-    this.node = { type: 'scalar', style, start: at, end, outer: after } satisfies TreeScalar;
+    this.scalarStart = at;
+    this.scalarEnd = end;
+    this.scalarStyle = style;
+    if (record) this.node = this.builder.scalar(style, at, end, after);
     this.next = after;
     return value;
   }
 
-  /** The offset after the closing quote of the quoted scalar at `at`, which must close on its line. */
   /**
    * The offset after the closing quote of the quoted scalar at `at`. It must close on its line,
    * unless `column` is given: then it may go on over lines indented deeper than `column`.

@@ -6,7 +6,7 @@ import { parseAllDocuments, type Document } from 'yaml';
 import type { OffsetRange, ResourceRef } from '../finding';
 import { parseBlockYaml } from './block-yaml';
 import { nodeRange, resolvePath, type Path } from './path';
-import { fromYamlNode, type TreeMap, type TreeNode } from './tree';
+import { fromYamlNode, sizeOf, valueAt, type TreeMap, type TreeNode } from './tree';
 import { YAML_OPTIONS } from './yaml-options';
 
 /** A Kubernetes object as plain JSON-like data. */
@@ -210,7 +210,7 @@ function readDocument(file: SourceFile, parsed: ParsedDocument, index: number): 
   if (value.kind.endsWith('List') && Array.isArray(value.items) && value.apiVersion === 'v1') {
     const items = resolvePath(tree, ['items']).node;
     value.items.forEach((item, i) => {
-      const node = items?.type === 'seq' ? items.items[i] : undefined;
+      const node = items?.type === 'seq' && i < sizeOf(items) ? valueAt(items, i) : undefined;
       if (isKubeObject(item) && node?.type === 'map') source.manifests.push(makeManifest(file.path, index, ['items', i], node, item));
     });
     return source;

@@ -3,7 +3,7 @@
  * offset range. Rules report at paths; nothing else computes positions.
  */
 import type { OffsetRange } from '../finding';
-import type { TreeMap, TreeNode } from './tree';
+import { entryIndex, keyAt, valueAt, sizeOf, type TreeNode } from './tree';
 
 /** A path into a YAML tree: mapping keys and sequence indexes, e.g. `['spec', 'containers', 0, 'image']`. */
 export type Path = ReadonlyArray<string | number>;
@@ -34,22 +34,17 @@ export function resolvePath(root: TreeNode, path: Path): Resolved {
     if (typeof segment === 'string' && node.type === 'map') {
       const i = entryIndex(node, segment);
       if (i < 0) break;
-      key = node.keyNodes[i]!;
-      node = node.values[i]!;
-    } else if (typeof segment === 'number' && node.type === 'seq' && segment >= 0 && segment < node.items.length) {
+      key = keyAt(node, i);
+      node = valueAt(node, i);
+    } else if (typeof segment === 'number' && node.type === 'seq' && segment >= 0 && segment < sizeOf(node)) {
       key = null;
-      node = node.items[segment]!;
+      node = valueAt(node, segment);
     } else {
       break;
     }
     depth++;
   }
   return { node, key, depth };
-}
-
-/** The index of the entry of a mapping whose key is `key`, or -1. */
-export function entryIndex(map: TreeMap, key: string): number {
-  return map.keys.indexOf(key);
 }
 
 /** The source range of a node, without what follows it on its line. */
@@ -89,8 +84,11 @@ export function locate(root: TreeNode, path: Path, target: Target = 'value'): Of
  * finding about a big block does not underline fifty lines.
  */
 export function headRange(node: TreeNode): OffsetRange {
-  if (node.type === 'map' && node.keyNodes.length > 0) return nodeRange(node.keyNodes[0]!);
-  if (node.type === 'seq' && node.items.length > 0 && node.items[0]) return headRange(node.items[0]);
+  if (node.type === 'map' && node.size > 0) return nodeRange(keyAt(node, 0));
+  if (node.type === 'seq' && sizeOf(node) > 0) {
+    const first = valueAt(node, 0);
+    if (first) return headRange(first);
+  }
   return nodeRange(node);
 }
 

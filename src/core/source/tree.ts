@@ -1,41 +1,59 @@
 /**
  * @fileoverview The shape of a parsed YAML document and where each part of it lies in the text:
- * what rules, fixes and editor features need to point back into a file, and nothing else. It is
- * much lighter than the `yaml` package's node objects, so every document of a big tree can keep
- * it. Built by the block parser (block-yaml.ts) or converted from `yaml`'s nodes (fromYamlNode).
+ * what rules, fixes and editor features need to point back into a file, and nothing else. Every
+ * document of a big tree keeps it, so it is compact: one Int32Array of offsets per document and
+ * the mapping keys, no object per node. The TreeNode a query returns is a small view made on
+ * demand. Built by the block parser (block-yaml.ts) or from the `yaml` package's nodes
+ * (fromYamlNode), through TreeBuilder, in the same order, so that equal trees are equal data.
+ *
+ * Layout: one record per node, children before their parent.
+ *   scalar: style, start, end, outer
+ *   map:    MAP, start, end, outer, size, first key's index in `keys`, then per entry key start, key end, value
+ *   seq:    SEQ, start, end, outer, size, then per item its value
+ * where a value is the index of the value's record, or -1 for none (`{a}` in flow style).
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 
 /** How a scalar is written; `ALIAS` for `*name` (not followed), `OTHER` for what has no style. */
 export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED' | 'ALIAS' | 'OTHER';
 
+const STYLES: readonly ScalarStyle[] = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED', 'ALIAS', 'OTHER'];
+const MAP = 100;
+const SEQ = 101;
+
+/** The nodes of one document. */
+export interface DocTree {
+  data: Int32Array;
+  keys: string[];
+}
+
 /**
  * Offsets of a node: `start` and `end` cover its value (`end` after a closing quote or bracket);
  * `outer` also covers what follows it on its line (spaces, a comment, the line break), the way
  * `yaml`'s third range offset does: collections end at their last value's `outer`.
  */
-interface Ranged {
+interface NodeView {
+  /** The document's nodes, and this node's record in them. */
+  tree: DocTree;
+  at: number;
   start: number;
   end: number;
   outer: number;
 }
 
-export interface TreeScalar extends Ranged {
+export interface TreeScalar extends NodeView {
   type: 'scalar';
   style: ScalarStyle;
 }
 
-export interface TreeMap extends Ranged {
+export interface TreeMap extends NodeView {
   type: 'map';
-  /** The keys as strings, in source order; a key that is not a scalar never matches a path. */
-  keys: string[];
-  keyNodes: TreeNode[];
-  values: Array<TreeNode | null>;
+  size: number;
 }
 
-export interface TreeSeq extends Ranged {
+export interface TreeSeq extends NodeView {
   type: 'seq';
-  items: Array<TreeNode | null>;
+  size: number;
 }
 
 export type TreeNode = TreeScalar | TreeMap | TreeSeq;
@@ -43,25 +61,118 @@ export type TreeNode = TreeScalar | TreeMap | TreeSeq;
 /** A key no path segment can equal (a collection used as a key). */
 export const COMPLEX_KEY = '\u0000';
 
-/** The tree of a node of the `yaml` package (for documents the block parser leaves to it). */
+/** The node whose record is at `at`. */
+export function nodeAt(tree: DocTree, at: number): TreeNode {
+  const d = tree.data;
+  const code = d[at]!;
+  if (code === MAP) return { type: 'map', tree, at, start: d[at + 1]!, end: d[at + 2]!, outer: d[at + 3]!, size: d[at + 4]! };
+  if (code === SEQ) return { type: 'seq', tree, at, start: d[at + 1]!, end: d[at + 2]!, outer: d[at + 3]!, size: d[at + 4]! };
+  return { type: 'scalar', tree, at, style: STYLES[code]!, start: d[at + 1]!, end: d[at + 2]!, outer: d[at + 3]! };
+}
+
+/** The number of entries of a mapping or items of a sequence. */
+export function sizeOf(node: TreeMap | TreeSeq): number {
+  return node.size;
+}
+
+/** The key of entry `i` of a mapping, as written (a string; COMPLEX_KEY for a collection). */
+export function keyName(map: TreeMap, i: number): string {
+  return map.tree.keys[map.tree.data[map.at + 5]! + i]!;
+}
+
+/** The index of the entry of a mapping whose key is `key`, or -1. */
+export function entryIndex(map: TreeMap, key: string): number {
+  const keys = map.tree.keys;
+  const first = map.tree.data[map.at + 5]!;
+  for (let i = 0; i < map.size; i++) if (keys[first + i] === key) return i;
+  return -1;
+}
+
+/** The key of entry `i` of a mapping, as a scalar. */
+export function keyAt(map: TreeMap, i: number): TreeScalar {
+  const d = map.tree.data;
+  const at = map.at + 6 + i * 3;
+  return { type: 'scalar', tree: map.tree, at: -1, style: 'PLAIN', start: d[at]!, end: d[at + 1]!, outer: d[at + 1]! };
+}
+
+/** The value of entry `i` of a mapping or item `i` of a sequence; null when there is none. */
+export function valueAt(node: TreeMap | TreeSeq, i: number): TreeNode | null {
+  const d = node.tree.data;
+  const child = node.type === 'map' ? d[node.at + 6 + i * 3 + 2]! : d[node.at + 5 + i]!;
+  return child < 0 ? null : nodeAt(node.tree, child);
+}
+
+/** Builds the tree of one document, children first. */
+export class TreeBuilder {
+  private data: number[] = [];
+  private readonly keys: string[] = [];
+
+  scalar(style: ScalarStyle, start: number, end: number, outer: number): number {
+    const at = this.data.length;
+    this.data.push(STYLES.indexOf(style), start, end, outer);
+    return at;
+  }
+
+  /** A mapping; `entries` holds key start, key end and value (record index or -1) per entry. */
+  map(start: number, end: number, outer: number, keys: readonly string[], entries: readonly number[]): number {
+    const at = this.data.length;
+    this.data.push(MAP, start, end, outer, keys.length, this.keys.length);
+    for (const k of keys) this.keys.push(k);
+    for (const n of entries) this.data.push(n);
+    return at;
+  }
+
+  /** A sequence; `items` holds the record index (or -1) of each item. */
+  seq(start: number, end: number, outer: number, items: readonly number[]): number {
+    const at = this.data.length;
+    this.data.push(SEQ, start, end, outer, items.length);
+    for (const n of items) this.data.push(n);
+    return at;
+  }
+
+  /** The `outer` offset of a record not yet finished (the block parser extends it). */
+  outerOf(at: number): number {
+    return this.data[at + 3]!;
+  }
+
+  setOuter(at: number, outer: number): void {
+    this.data[at + 3] = outer;
+  }
+
+  /** The style of a scalar record, or undefined for a collection. */
+  styleOf(at: number): ScalarStyle | undefined {
+    return STYLES[this.data[at]!];
+  }
+
+  /** The finished tree, as a view of its root record. */
+  finish(root: number): TreeNode {
+    return nodeAt({ data: Int32Array.from(this.data), keys: this.keys }, root);
+  }
+}
+
+/** The tree of a document read by the `yaml` package (for documents the block parser leaves to it). */
 export function fromYamlNode(node: Node): TreeNode {
+  const builder = new TreeBuilder();
+  return builder.finish(addYamlNode(builder, node));
+}
+
+function addYamlNode(builder: TreeBuilder, node: Node): number {
   const [start, end, outer] = node.range ?? [0, 0, 0];
   if (isMap(node)) {
     const keys: string[] = [];
-    const keyNodes: TreeNode[] = [];
-    const values: Array<TreeNode | null> = [];
+    const entries: number[] = [];
     for (const item of node.items as Array<Pair<Node | null, Node | null>>) {
       if (!isPair(item)) continue;
       const key = item.key;
       keys.push(key && isScalar(key) ? String(key.value) : COMPLEX_KEY);
-      keyNodes.push(key ? fromYamlNode(key) : { type: 'scalar', style: 'OTHER', start, end: start, outer: start });
-      values.push(item.value ? fromYamlNode(item.value) : null);
+      const keyRange = key?.range ?? [start, start];
+      entries.push(keyRange[0], keyRange[1], item.value ? addYamlNode(builder, item.value) : -1);
     }
-    return { type: 'map', start, end, outer, keys, keyNodes, values };
+    return builder.map(start, end, outer, keys, entries);
   }
   if (isSeq(node)) {
-    return { type: 'seq', start, end, outer, items: node.items.map((item) => (item ? fromYamlNode(item as Node) : null)) };
+    return builder.seq(start, end, outer, node.items.map((item) => (item ? addYamlNode(builder, item as Node) : -1)));
   }
   const style: ScalarStyle = isAlias(node) ? 'ALIAS' : isScalar(node) && node.type ? node.type as ScalarStyle : 'OTHER';
-  return { type: 'scalar', style, start, end, outer };
+  return builder.scalar(style, start, end, outer);
 }
