@@ -9,14 +9,16 @@
 // `null` matched both branches of the oneOf, which rejected valid manifests) and give quantities
 // the API server's syntax; add the enumerations the API server enforces (ENUMS); give every
 // subschema that occurs more than once a named definition, shared by all kinds; precompile one
-// validator per kind with ajv's standalone code generation (allErrors), so nothing is compiled
-// at run time.
+// validator per kind with ajv's code generation (allErrors), so nothing is compiled at run time,
+// split into modules so that a kind loads only the code it can run.
 //
 // Outputs (committed):
-//   schemas/kubernetes/bundle.json      definitions + kind index (used to explain errors)
-//   schemas/kubernetes/validators.js    precompiled validators, one export per apiVersion/kind
-//   schemas/kubernetes/validators.d.ts  their types
-//   schemas/kubernetes/README.md        provenance and sizes
+//   schemas/kubernetes/bundle.json             definitions + kind index (used to explain errors)
+//   schemas/kubernetes/validators/<kind>.js    a kind's validator (`apps.v1.Deployment.js`)
+//   schemas/kubernetes/validators/shared-*.js  the code several kinds share
+//   schemas/kubernetes/validators/index.js     load(key): a kind's module, required on first use
+//   schemas/kubernetes/validators/index.d.ts   their types
+//   schemas/kubernetes/README.md               provenance and sizes
 import Ajv from 'ajv';
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
