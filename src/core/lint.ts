@@ -370,8 +370,22 @@ export function formatMessage(rule: Rule<string, unknown>, messageId: string, da
   const english = (rule.messages as Record<string, string>)[messageId];
   const template = localizedMessage(locale, rule.id, messageId, english) ?? english;
   if (template === undefined) throw new Error(`rule ${rule.id} has no message "${messageId}"`);
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? shorten(String(data[name])) : whole));
+  let parts = TEMPLATES.get(template);
+  if (!parts) {
+    // Text and placeholder names alternate: ['Container "', 'name', '" has no probe.'].
+    parts = template.split(/\{\{\s*(\w+)\s*\}\}/);
+    TEMPLATES.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in data ? shorten(String(data[name])) : `{{${name}}}`) + parts[i + 1]!;
+  }
+  return out;
 }
+
+/** Message templates split at their placeholders, once each. */
+const TEMPLATES = new Map<string, string[]>();
 
 /** Values quoted in messages are the user's: an 80,000-character image name must not make an 80,000-character message. */
 const MAX_QUOTED = 200;

@@ -31,6 +31,10 @@ export const UNRESOLVED: unique symbol = Symbol('unresolved');
  * string itself, resolved by the `yaml` package's own tags so both parsers agree.
  */
 export function resolvePlainScalar(source: string): unknown {
+  // Decimal integers without a leading zero, and words no number can contain (`100m`, `10Gi`),
+  // are decided here; the tags decide the rest.
+  if (DECIMAL.test(source)) return Number(source);
+  if (NOT_A_NUMBER.test(source) && !isSpecialWord(source)) return source;
   if (plainTags === undefined) {
     const doc = new Document(null, YAML_OPTIONS);
     plainTags = (doc.schema.tags as ScalarTag[]).filter((t) => t.default === true && t.test !== undefined);
@@ -57,6 +61,15 @@ export function isObviouslyString(source: string): boolean {
   if (!letter) return false;
   // y Y n N t T f F o O (yes, no, true, false, on, off, null): short words only.
   return !SPECIAL_FIRST.has(c) || source.length > 5;
+}
+
+const DECIMAL = /^[1-9][0-9]{0,14}$/;
+/** A character that appears in no null, boolean or number of the YAML 1.1 schema. */
+const NOT_A_NUMBER = /[^-+0-9a-fA-FxXoObBiInN._:~]/;
+
+/** Null and boolean words (`y`, `No`, `off`...): short, letters only. */
+function isSpecialWord(source: string): boolean {
+  return source.length <= 5 && /^[A-Za-z]+$/.test(source);
 }
 
 const SPECIAL_FIRST = new Set([...'yYnNtTfFoO'].map((ch) => ch.charCodeAt(0)));
