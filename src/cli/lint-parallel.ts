@@ -4,15 +4,13 @@
  * `--jobs N` lints with N worker threads and gives the same findings as one thread:
  *   1. the files are split into N groups of about the same size (largest first, onto the
  *      lightest group; the same files always give the same groups);
- *   2. each worker parses its group and sends back each manifest as plain data (the parsed
- *      object, its kind, name and namespace);
- *   3. each worker receives the other groups' manifests and builds the whole workspace index
- *      from them, in the files' order, so rules that look across files (a Service and its pods,
- *      a volume and its ConfigMap) see every file; a foreign file's YAML tree is parsed only when a
- *      finding points into it (a related location);
- *   4. each worker lints its own group; findings come back as plain data.
- * Parsing, the larger part of the work, is done once per file; what is repeated per worker is
- * building the index.
+ *   2. each worker parses every file, in the files' order, so that its workspace index is the
+ *      one a single thread builds (rules that look across files, a Service and its pods, a
+ *      volume and its ConfigMap, see every file);
+ *   3. each worker lints its own group; findings come back as plain data.
+ * Parsing is the small part of the work (the block parser reads tens of MB/s) and is repeated
+ * by each worker; linting, the large part, is split. Nothing but texts and findings crosses
+ * threads.
  *
  * `--shard i/n` keeps the files of one shard out of n: a file's shard is a hash of its folder
  * (the path relative to the working directory, with `/`), so a folder's files stay together, the
@@ -25,8 +23,6 @@ import type { Finding } from '../core/finding';
 import { Linter } from '../core/lint';
 import { RULES_BY_ID } from '../core/rules';
 import type { Rule } from '../core/rules/types';
-import { parseFile, type KubeObject, type Manifest, type SourceFile } from '../core/source/parse';
-import type { Path } from '../core/source/path';
 
 // ---- sharding
 
@@ -107,20 +103,13 @@ export interface ParallelResult {
   findings: Finding[];
 }
 
-/** A manifest as plain data, enough for another thread's workspace index. */
-interface ManifestSummary {
-  file: string;
-  docIndex: number;
-  base: Path;
-  object: KubeObject;
+/** Every file (in order, with its configuration's index), and the files this worker lints. */
+interface ToWorker {
+  files: Array<{ path: string; text: string; config: number }>;
+  own: string[];
 }
 
-type ToWorker =
-  | { type: 'parse'; files: Array<{ path: string; text: string; config: number }> }
-  | { type: 'lint'; order: string[]; foreign: ManifestSummary[]; texts: Record<string, string> };
-
 type FromWorker =
-  | { type: 'parsed'; manifests: ManifestSummary[] }
   | { type: 'linted'; results: ParallelResult[] }
   | { type: 'error'; message: string };
 
@@ -147,22 +136,14 @@ export async function lintParallel(files: readonly ParallelInput[], options: Par
   };
   const groups = partition(files, options.jobs, (f) => f.text.length + 200);
   const setup: WorkerSetup = { kubeplanLintWorker: true, configs: [], fixes: options.fixes === true, suggestions: options.suggestions === true };
-  const messages = groups.map((g) => ({ type: 'parse' as const, files: g.map((f) => ({ path: f.path, text: f.text, config: indexOf(f.config) })) }));
+  const all = files.map((f) => ({ path: f.path, text: f.text, config: indexOf(f.config) }));
   setup.configs = configs;
   if (options.locale !== undefined) setup.locale = options.locale;
   if (options.ruleIds) setup.ruleIds = options.ruleIds;
 
   const workers = groups.map(() => startWorker(setup));
   try {
-    const parsed = await Promise.all(workers.map((w, i) => w.ask(messages[i]!)));
-    const order = files.map((f) => f.path);
-    const texts = new Map(files.map((f) => [f.path, f.text]));
-    const linted = await Promise.all(workers.map((w, i) => {
-      const foreign = parsed.flatMap((p, j) => (j === i && p.type === 'parsed' ? [] : p.type === 'parsed' ? p.manifests : []));
-      const foreignTexts: Record<string, string> = {};
-      for (const m of foreign) foreignTexts[m.file] ??= texts.get(m.file)!;
-      return w.ask({ type: 'lint', order, foreign, texts: foreignTexts });
-    }));
+    const linted = await Promise.all(workers.map((w, i) => w.ask({ files: all, own: groups[i]!.map((f) => f.path) })));
     const byPath = new Map<string, ParallelResult>();
     for (const reply of linted) if (reply.type === 'linted') for (const r of reply.results) byPath.set(r.path, r);
     return files.map((f) => byPath.get(f.path) ?? { path: f.path, findings: [] });
@@ -227,31 +208,6 @@ function plainFinding(f: Finding, fixes: boolean, suggestions: boolean): Finding
   return out;
 }
 
-function summarize(m: Manifest): ManifestSummary {
-  return { file: m.file, docIndex: m.docIndex, base: m.base, object: m.object };
-}
-
-/**
- * A manifest of another thread's file for this thread's index: its plain object now, its YAML
- * tree only if a finding points into it (the file is parsed then, once).
- */
-function foreignManifest(s: ManifestSummary, parse: (file: string) => SourceFile): Manifest {
-  const object = s.object;
-  const metadata = (typeof object.metadata === 'object' && object.metadata !== null ? object.metadata : {}) as Record<string, unknown>;
-  const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? metadata.generateName : '';
-  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
-  const ref: Manifest['ref'] = { apiVersion: object.apiVersion, kind: object.kind, name };
-  if (namespace !== undefined) ref.namespace = namespace;
-  const real = (): Manifest => {
-    const found = parse(s.file).manifests.find((m) => m.docIndex === s.docIndex && m.base.join('\u0000') === s.base.join('\u0000'));
-    if (!found) throw new Error(`${s.file}: document ${s.docIndex} changed between threads`);
-    return found;
-  };
-  const manifest = { file: s.file, docIndex: s.docIndex, base: s.base, object, apiVersion: object.apiVersion, kind: object.kind, name, namespace, ref } as Manifest;
-  Object.defineProperty(manifest, 'tree', { enumerable: true, get: () => real().tree });
-  return manifest;
-}
-
 function runWorker(setup: WorkerSetup): void {
   const port = parentPort!;
   const configFor = new Map<string, ResolvedConfig>();
@@ -262,43 +218,13 @@ function runWorker(setup: WorkerSetup): void {
     ...(rules ? { rules } : {}),
     ...(setup.locale !== undefined ? { locale: setup.locale } : {}),
   });
-  const own: string[] = [];
   port.on('message', (message: ToWorker) => {
     try {
-      if (message.type === 'parse') {
-        const manifests: ManifestSummary[] = [];
-        for (const f of message.files) {
-          configFor.set(f.path, setup.configs[f.config]!);
-          own.push(f.path);
-          for (const m of linter.setFile(f.path, f.text).manifests) manifests.push(summarize(m));
-        }
-        port.postMessage({ type: 'parsed', manifests } satisfies FromWorker);
-        return;
+      for (const f of message.files) {
+        configFor.set(f.path, setup.configs[f.config]!);
+        linter.setFile(f.path, f.text);
       }
-      const parsedForeign = new Map<string, SourceFile>();
-      const parse = (file: string): SourceFile => {
-        let source = parsedForeign.get(file);
-        if (!source) {
-          source = parseFile(file, message.texts[file] ?? '');
-          parsedForeign.set(file, source);
-        }
-        return source;
-      };
-      const foreign = new Map<string, Manifest[]>();
-      for (const s of message.foreign) {
-        const list = foreign.get(s.file) ?? [];
-        list.push(foreignManifest(s, parse));
-        foreign.set(s.file, list);
-      }
-      // The index in the files' order, as one thread would have built it.
-      for (const file of message.order) {
-        const manifests = foreign.get(file) ?? linter.getSource(file)?.manifests;
-        if (!manifests) continue;
-        linter.index.deleteFile(file);
-        linter.index.setFile(file, manifests);
-      }
-      const results = own.map((file) => ({ file, findings: linter.lintFile(file).findings.map((f) => plainFinding(f, setup.fixes, setup.suggestions)) }))
-        .map(({ file, findings }) => ({ path: file, findings }));
+      const results = message.own.map((path) => ({ path, findings: linter.lintFile(path).findings.map((f) => plainFinding(f, setup.fixes, setup.suggestions)) }));
       port.postMessage({ type: 'linted', results } satisfies FromWorker);
     } catch (error) {
       port.postMessage({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker);
