@@ -106,6 +106,8 @@ class BlockParser {
   private next = 0;
   /** Set by the parse functions: the node just read. */
   private node = -1;
+  /** True when the value just read is on its key's or dash's line (a scalar or flow collection). */
+  private inline = false;
   /** Set by flowScalar: where the scalar just read starts and ends, and how it is written. */
   private scalarStart = 0;
   private scalarEnd = 0;
@@ -227,6 +229,7 @@ class BlockParser {
     const end = this.endCollection(column, outer, q, root);
     this.depth--;
     this.node = this.builder.map(at, outer, end, keys, entries);
+    this.inline = false;
     return object;
   }
 
@@ -255,6 +258,7 @@ class BlockParser {
     const end = this.endCollection(column, outer, q, root);
     this.depth--;
     this.node = this.builder.seq(at, outer, end, items);
+    this.inline = false;
     return array;
   }
 
@@ -387,16 +391,15 @@ class BlockParser {
    */
   private extendScalar(column: number): void {
     const comments = this.comments;
-    if (comments.length === 0) return;
+    if (comments.length === 0 || !this.inline) return;
+    // The comments right after the value, up to the first one that is not deeper.
+    let end = -1;
+    for (let i = 0; i < comments.length && comments[i]! > column; i += 2) end = comments[i + 1]!;
+    if (end < 0) return;
     const style = this.builder.styleOf(this.node);
-    if (style === undefined) return;
-    for (let i = comments.length - 2; i >= 0; i -= 2) {
-      if (comments[i]! <= column) continue;
-      if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') giveUp();
-      this.builder.setOuter(this.node, comments[i + 1]!);
-      this.claimed = Math.max(this.claimed, comments[i + 1]!);
-      return;
-    }
+    if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') giveUp();
+    this.builder.setOuter(this.node, end);
+    this.claimed = Math.max(this.claimed, end);
   }
 
   /**
@@ -409,13 +412,15 @@ class BlockParser {
     if (root || comments.length === 0) return lastOuter;
     for (let i = comments.length - 2; i >= 0; i -= 2) {
       if (comments[i + 1]! <= this.claimed) break;
-      if (comments[i]! >= column) return q < 0 ? Math.max(lastOuter, comments[i + 1]!) : q;
+      // (Comments in the first column are the document's, whatever ends before them.)
+      if (comments[i]! >= column && comments[i]! > 0) return q < 0 ? Math.max(lastOuter, this.end) : q;
     }
     return lastOuter;
   }
 
   private scalar(style: ScalarStyle, start: number, end: number, outer: number, next: number): void {
     this.node = this.builder.scalar(style, start, end, outer);
+    this.inline = true;
     this.next = next;
   }
 
@@ -481,6 +486,7 @@ class BlockParser {
     const value = this.flowCollection(at, lineEnd, 1);
     this.expectLineEnd(this.flowEnd, lineEnd);
     this.builder.setOuter(this.node, nextLine);
+    this.inline = true;
     this.next = nextLine;
     return value;
   }

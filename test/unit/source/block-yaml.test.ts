@@ -86,6 +86,7 @@ describe('block-yaml: the fast parser agrees with the yaml package', function ()
     ['documents with markers and comments', '# x\n\n---\n# y\na: 1\n---\n# z\n--- # c\nb: 2\n---\n', 'read'],
     ['indented root', '  a: 1\n  b:\n    c: 2\n', 'read'],
     ['a text without a final newline', 'a: 1\nb: |\n  x', 'read'],
+    ['a nested mapping ending with comments at the end of a document', 'a:\n  b: 1\n  # c2\n \n---\nc:\n  d: 1\n  # c2\n\n', 'read'],
     ['comment lines after an empty value', 'a:\n# c\nb: 1\n', 'declined'],
     ['keys that are not strings', 'true: 1\n', 'declined'],
     ['the key y (a boolean in YAML 1.1)', 'y: 1\n', 'declined'],
