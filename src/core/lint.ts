@@ -164,11 +164,14 @@ export class Linter {
   private checkManifest(text: string, manifest: Manifest, config: ResolvedConfig, rules: readonly ActiveRule[]): CheckedReport[] {
     const reports: CheckedReport[] = [];
     const ignored = annotationSuppressions(manifest);
-    const namespace = this.index.namespaceOf(manifest);
+    // One context for every rule of this manifest: only the rule in force changes.
+    const run = new RuleRun(text, this.index, config, manifest, this.index.namespaceOf(manifest), reports);
     for (const active of rules) {
-      if (isSuppressed(ignored, active.rule.id)) continue;
+      if (ignored && isSuppressed(ignored, active.rule.id)) continue;
+      run.active = active;
+      run.options = active.options;
       try {
-        active.rule.check!(new RuleRun(text, this.index, active, config, manifest, namespace, reports));
+        active.rule.check!(run);
       } catch (error) {
         reports.push({ active, error: error instanceof Error ? error.message : String(error) });
       }
@@ -248,21 +251,22 @@ interface ManifestChecks {
   reads: IndexReads;
 }
 
-/** The context one rule checks one manifest with (a class: no closure made per rule and manifest). */
+/**
+ * The context the rules check one manifest with (a class: no closure made per rule and
+ * manifest); `active` and `options` are those of the rule being run.
+ */
 class RuleRun implements RuleContext<string, unknown> {
-  readonly options: unknown;
+  active!: ActiveRule;
+  options: unknown;
 
   constructor(
     readonly text: string,
     readonly index: WorkspaceIndex,
-    private readonly active: ActiveRule,
     readonly config: ResolvedConfig,
     readonly manifest: Manifest,
     readonly namespace: string | undefined,
     private readonly reports: CheckedReport[],
-  ) {
-    this.options = active.options;
-  }
+  ) {}
 
   report(report: Report<string>): void {
     this.reports.push({ active: this.active, report });

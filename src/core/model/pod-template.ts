@@ -49,8 +49,18 @@ export interface ContainerRef {
   name: string;
 }
 
+/** Templates and containers, worked out once per manifest (a dozen rules ask for them). */
+const templates = new WeakMap<Manifest, PodTemplate | null>();
+const containerLists = new WeakMap<PodTemplate, readonly ContainerRef[]>();
+
 /** The pod template of a manifest, or undefined when its kind has none (or the spec is not a mapping). */
 export function podTemplateOf(manifest: Manifest): PodTemplate | undefined {
+  let template = templates.get(manifest);
+  if (template === undefined) templates.set(manifest, template = findPodTemplate(manifest) ?? null);
+  return template ?? undefined;
+}
+
+function findPodTemplate(manifest: Manifest): PodTemplate | undefined {
   const path = TEMPLATE_PATHS[manifest.kind];
   if (!path || !manifest.apiVersion.match(/^(v1|apps\/v1|batch\/v1|batch\/v1beta1|apps\/v1beta\d|extensions\/v1beta1)$/)) return undefined;
   let node: unknown = manifest.object;
@@ -61,7 +71,13 @@ export function podTemplateOf(manifest: Manifest): PodTemplate | undefined {
 }
 
 /** Every container of a pod spec, init containers first (as the kubelet starts them). */
-export function containersOf(template: PodTemplate): ContainerRef[] {
+export function containersOf(template: PodTemplate): readonly ContainerRef[] {
+  let list = containerLists.get(template);
+  if (!list) containerLists.set(template, list = findContainers(template));
+  return list;
+}
+
+function findContainers(template: PodTemplate): ContainerRef[] {
   const out: ContainerRef[] = [];
   const add = (field: 'initContainers' | 'containers' | 'ephemeralContainers', kindOf: (c: Container) => ContainerKind): void => {
     const list = (template.spec as unknown as Record<string, unknown>)[field];

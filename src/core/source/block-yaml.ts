@@ -169,7 +169,7 @@ class BlockParser {
 
   private parseDocument(start: number, content: number, end: number): BlockDocument {
     if (content < 0) return { range: [start, end], value: null, tree: null };
-    this.builder = new TreeBuilder();
+    this.builder.reset();
     this.depth = 0;
     const value = this.parseCollection(content, content - this.lineStart);
     if (this.nextContent(this.next) >= 0) giveUp(); // less indented content after the root

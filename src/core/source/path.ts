@@ -3,7 +3,7 @@
  * offset range. Rules report at paths; nothing else computes positions.
  */
 import type { OffsetRange } from '../finding';
-import { entryIndex, keyAt, valueAt, sizeOf, type TreeNode } from './tree';
+import { follow, keyAt, sizeOf, valueAt, type TreeNode } from './tree';
 
 /** A path into a YAML tree: mapping keys and sequence indexes, e.g. `['spec', 'containers', 0, 'image']`. */
 export type Path = ReadonlyArray<string | number>;
@@ -26,25 +26,7 @@ export interface Resolved {
 
 /** Follows `path` from `root` as far as it exists. Aliases are not followed (their target is elsewhere). */
 export function resolvePath(root: TreeNode, path: Path): Resolved {
-  let node: TreeNode | null = root;
-  let key: TreeNode | null = null;
-  let depth = 0;
-  for (const segment of path) {
-    if (node === null) break;
-    if (typeof segment === 'string' && node.type === 'map') {
-      const i = entryIndex(node, segment);
-      if (i < 0) break;
-      key = keyAt(node, i);
-      node = valueAt(node, i);
-    } else if (typeof segment === 'number' && node.type === 'seq' && segment >= 0 && segment < sizeOf(node)) {
-      key = null;
-      node = valueAt(node, segment);
-    } else {
-      break;
-    }
-    depth++;
-  }
-  return { node, key, depth };
+  return follow(root, path);
 }
 
 /** The source range of a node, without what follows it on its line. */

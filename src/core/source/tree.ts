@@ -102,31 +102,101 @@ export function valueAt(node: TreeMap | TreeSeq, i: number): TreeNode | null {
   return child < 0 ? null : nodeAt(node.tree, child);
 }
 
+/**
+ * Follows mapping keys and sequence indexes from `root` as far as they exist, on the records
+ * (no view made on the way): the node reached, the key of the mapping entry holding it (when it
+ * is a mapping value), and how many segments were followed.
+ */
+export function follow(root: TreeNode, path: ReadonlyArray<string | number>): { node: TreeNode | null; key: TreeScalar | null; depth: number } {
+  const { data: d, keys } = root.tree;
+  let at = root.at;
+  let keyMap = -1;
+  let keyIndex = 0;
+  let depth = 0;
+  for (const segment of path) {
+    if (at < 0) break;
+    const code = d[at]!;
+    if (typeof segment === 'string' && code === MAP) {
+      const size = d[at + 4]!;
+      const first = d[at + 5]!;
+      let i = 0;
+      while (i < size && keys[first + i] !== segment) i++;
+      if (i === size) break;
+      keyMap = at;
+      keyIndex = i;
+      at = d[at + 6 + i * 3 + 2]!;
+    } else if (typeof segment === 'number' && code === SEQ && segment >= 0 && segment < d[at + 4]!) {
+      keyMap = -1;
+      at = d[at + 5 + segment]!;
+    } else {
+      break;
+    }
+    depth++;
+  }
+  const node = depth === 0 ? root : at < 0 ? null : nodeAt(root.tree, at);
+  return { node, key: keyMap < 0 ? null : keyAt(nodeAt(root.tree, keyMap) as TreeMap, keyIndex), depth };
+}
+
 /** Builds the tree of one document, children first. */
 export class TreeBuilder {
-  private data: number[] = [];
-  private readonly keys: string[] = [];
+  /** The records so far, in a buffer that doubles when full (finish copies the used part). */
+  private data = new Int32Array(256);
+  private length = 0;
+  private keys: string[] = [];
+
+  /** Starts a new tree, reusing the buffer (a parser builds one tree per document). */
+  reset(): void {
+    this.length = 0;
+    this.keys = [];
+  }
 
   scalar(style: ScalarStyle, start: number, end: number, outer: number): number {
-    const at = this.data.length;
-    this.data.push(STYLES.indexOf(style), start, end, outer);
+    const at = this.reserve(4);
+    const d = this.data;
+    d[at] = STYLES.indexOf(style);
+    d[at + 1] = start;
+    d[at + 2] = end;
+    d[at + 3] = outer;
     return at;
   }
 
   /** A mapping; `entries` holds key start, key end and value (record index or -1) per entry. */
   map(start: number, end: number, outer: number, keys: readonly string[], entries: readonly number[]): number {
-    const at = this.data.length;
-    this.data.push(MAP, start, end, outer, keys.length, this.keys.length);
+    const at = this.reserve(6 + entries.length);
+    const d = this.data;
+    d[at] = MAP;
+    d[at + 1] = start;
+    d[at + 2] = end;
+    d[at + 3] = outer;
+    d[at + 4] = keys.length;
+    d[at + 5] = this.keys.length;
     for (const k of keys) this.keys.push(k);
-    for (const n of entries) this.data.push(n);
+    for (let i = 0; i < entries.length; i++) d[at + 6 + i] = entries[i]!;
     return at;
   }
 
   /** A sequence; `items` holds the record index (or -1) of each item. */
   seq(start: number, end: number, outer: number, items: readonly number[]): number {
-    const at = this.data.length;
-    this.data.push(SEQ, start, end, outer, items.length);
-    for (const n of items) this.data.push(n);
+    const at = this.reserve(5 + items.length);
+    const d = this.data;
+    d[at] = SEQ;
+    d[at + 1] = start;
+    d[at + 2] = end;
+    d[at + 3] = outer;
+    d[at + 4] = items.length;
+    for (let i = 0; i < items.length; i++) d[at + 5 + i] = items[i]!;
+    return at;
+  }
+
+  /** Makes room for `size` more numbers; returns where they go. */
+  private reserve(size: number): number {
+    const at = this.length;
+    this.length += size;
+    if (this.length > this.data.length) {
+      const bigger = new Int32Array(Math.max(this.length, this.data.length * 2));
+      bigger.set(this.data.subarray(0, at));
+      this.data = bigger;
+    }
     return at;
   }
 
@@ -146,7 +216,7 @@ export class TreeBuilder {
 
   /** The finished tree, as a view of its root record. */
   finish(root: number): TreeNode {
-    return nodeAt({ data: Int32Array.from(this.data), keys: this.keys }, root);
+    return nodeAt({ data: this.data.slice(0, this.length), keys: this.keys }, root);
   }
 }
 

@@ -50,11 +50,18 @@ export async function startHarness(): Promise<Harness> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  } catch (error) {
+    // Without this the server keeps the process alive and a script using the harness never ends.
+    server.close();
+    throw new Error(`could not start chromium at ${CHROMIUM} (apt-get install chromium, or set KUBEPLAN_CHROMIUM): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
   return {
     browser,
     origin,

@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../../finding';
 import type { PodTemplateHolder, WorkspaceIndex } from '../../model/workspace-index';
-import { labelSelectorMatcher, mapSelectorMatcher, matchesLabelSelector } from '../../model/selector';
+import { labelSelectorMatcher, mapSelectorMatcher } from '../../model/selector';
 import type { Manifest } from '../../source/parse';
 import { isRecord } from '../../source/parse';
 import { customResourceIn } from '../references/reference-helpers';
@@ -68,9 +68,14 @@ export function policyTypes(policy: Manifest): Set<'Ingress' | 'Egress'> {
   return new Set(spec.egress !== undefined ? ['Ingress', 'Egress'] : ['Ingress']);
 }
 
+/** Each policy's pod selector as a matcher, made once (every workload of a namespace is tried against every policy). */
+const policyMatchers = new WeakMap<Manifest, (labels: Record<string, string>) => boolean>();
+
 /** True when the policy selects the pods of a template. */
 export function policySelects(policy: Manifest, holder: PodTemplateHolder): boolean {
-  return matchesLabelSelector(holder.labels, policyPodSelector(policy));
+  let matches = policyMatchers.get(policy);
+  if (!matches) policyMatchers.set(policy, matches = labelSelectorMatcher(policyPodSelector(policy)));
+  return matches(holder.labels);
 }
 
 /** True when a selector is `{}` (or has no constraint): it selects every pod. */

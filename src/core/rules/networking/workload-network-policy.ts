@@ -2,9 +2,9 @@
  * @fileoverview workload-network-policy: where a namespace uses NetworkPolicies, every workload
  * is selected by at least one.
  */
-import { podTemplateOf, POD_TEMPLATE_KINDS } from '../../model/pod-template';
+import { podLabels, podTemplateOf, POD_TEMPLATE_KINDS } from '../../model/pod-template';
 import { defineRule } from '../types';
-import { policiesByNamespace, policySelects, templatesByNamespace } from './network-helpers';
+import { policiesByNamespace, policySelects } from './network-helpers';
 
 export default defineRule({
   id: 'workload-network-policy',
@@ -26,11 +26,12 @@ export default defineRule({
     uncovered: 'No NetworkPolicy of namespace "{{namespace}}" selects the pods of this {{kind}} (labels {{labels}}), although the namespace has {{count}}: these pods accept and open every connection. Add a default-deny policy or one that selects them.',
   },
   check(ctx) {
-    if (!ctx.namespace || !podTemplateOf(ctx.manifest)) return;
+    const template = podTemplateOf(ctx.manifest);
+    if (!ctx.namespace || !template) return;
     const policies = policiesByNamespace(ctx.index).get(ctx.namespace) ?? [];
     if (policies.length === 0) return;
-    const holder = (templatesByNamespace(ctx.index).get(ctx.namespace) ?? []).find((h) => h.manifest === ctx.manifest);
-    if (!holder || policies.some((p) => policySelects(p, holder))) return;
+    const holder = { manifest: ctx.manifest, template, namespace: ctx.namespace, labels: podLabels(template) };
+    if (policies.some((p) => policySelects(p, holder))) return;
     const labels = Object.entries(holder.labels).map(([k, v]) => `${k}=${v}`).join(',') || 'none';
     ctx.report({
       path: Object.keys(holder.labels).length ? [...holder.template.path, 'metadata', 'labels'] : ['metadata', 'name'], target: 'key', messageId: 'uncovered',
