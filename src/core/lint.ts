@@ -7,6 +7,7 @@ import { effectiveOptions, effectiveSeverity, type ResolvedConfig, defaultConfig
 import { compareFindings, type Finding, type Fix, type OffsetRange, type Severity } from './finding';
 import { opsToEdit } from './fix/fix-ops';
 import { WorkspaceIndex, type IndexReads } from './model/workspace-index';
+import { sameData } from './model/same-data';
 import { RULES, RULES_BY_ID } from './rules';
 import type { At, Report, Rule, RuleContext, RuleFix } from './rules/types';
 import { DEFAULT_LIMITS, LineIndex, manifestHeadRange, parseFile, type Manifest, type ParseLimits, type SourceFile } from './source/parse';
@@ -289,7 +290,7 @@ function keepUnchangedManifests(before: SourceFile, after: SourceFile): void {
   const kept = new Map<Manifest, Manifest>();
   for (const m of after.manifests) {
     const candidates = pool.get(identity(m));
-    const i = candidates ? candidates.findIndex((old) => sameValue(old.object, m.object)) : -1;
+    const i = candidates ? candidates.findIndex((old) => sameData(old.object, m.object)) : -1;
     if (i < 0) continue;
     const old = candidates!.splice(i, 1)[0]!;
     old.tree = m.tree;
@@ -299,25 +300,6 @@ function keepUnchangedManifests(before: SourceFile, after: SourceFile): void {
   if (kept.size === 0) return;
   after.manifests = after.manifests.map((m) => kept.get(m) ?? m);
   for (const doc of after.documents) doc.manifests = doc.manifests.map((m) => kept.get(m) ?? m);
-}
-
-/** Deep equality of parsed YAML values (keys in the same order). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    if (ka[i] !== kb[i] || !sameValue((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
-  }
-  return true;
 }
 
 function rangeOf(manifest: Manifest, at: At): OffsetRange {

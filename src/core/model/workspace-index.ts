@@ -27,8 +27,10 @@ export interface PodTemplateHolder {
 }
 
 /**
- * What a computation over the index read: kinds (`ofKind`, `find`), `#templates` (the pod
- * templates of every workload) or `*` (everything). A result stays valid until one of them changes.
+ * What a computation over the index read: kinds (`ofKind`), keys (`find`: a kind, namespace and
+ * name), `#templates` (the pod templates of every workload), `*` (everything), or a derived
+ * value compared on recomputation (`derived` with `equal`). A result stays valid until one of
+ * them changes.
  */
 export interface IndexReads {
   deps: Set<string>;
@@ -38,6 +40,15 @@ export interface IndexReads {
 
 const ALL = '*';
 const TEMPLATES = '#templates';
+/** The prefix of a derived value's name among the reads. */
+const DERIVED = '#derived:';
+
+interface DerivedEntry {
+  value: unknown;
+  reads: IndexReads;
+  compute: (index: WorkspaceIndex) => unknown;
+  equal?: (a: unknown, b: unknown) => boolean;
+}
 
 interface FileEntry {
   manifests: Manifest[];
@@ -55,7 +66,7 @@ export class WorkspaceIndex {
   private templateList: PodTemplateHolder[] | null = [];
   private templatesByNamespace: Map<string, PodTemplateHolder[]> | null = null;
   private allList: Manifest[] | null = [];
-  private readonly derivedValues = new Map<string, { value: unknown; reads: IndexReads }>();
+  private readonly derivedValues = new Map<string, DerivedEntry>();
   /** When each kind (and `#templates`, `*`) last changed. */
   private readonly changedAt = new Map<string, number>();
   private clock = 0;
@@ -103,7 +114,11 @@ export class WorkspaceIndex {
 
   /** True when something `reads` depends on changed after it was recorded. */
   isStale(reads: IndexReads): boolean {
-    for (const dep of reads.deps) if ((this.changedAt.get(dep) ?? 0) > reads.at) return true;
+    for (const dep of reads.deps) {
+      // A compared derived value is brought up to date first: it changed only if it differs.
+      if (dep.startsWith(DERIVED)) this.refreshDerived(dep.slice(DERIVED.length));
+      if ((this.changedAt.get(dep) ?? 0) > reads.at) return true;
+    }
     return false;
   }
 
@@ -144,9 +159,10 @@ export class WorkspaceIndex {
 
   /** The manifests with this kind, namespace and name (more than one is a duplicate). */
   find(kind: string, namespace: string | undefined, name: string): readonly Manifest[] {
-    this.read(kind);
+    const k = key(kind, CLUSTER_SCOPED_KINDS.has(kind) ? undefined : namespace, name);
+    this.read(k);
     this.refresh();
-    return this.byKey.get(key(kind, CLUSTER_SCOPED_KINDS.has(kind) ? undefined : namespace, name)) ?? [];
+    return this.byKey.get(k) ?? [];
   }
 
   /** Every pod template of the inputs, with its effective namespace and labels. */
@@ -185,17 +201,32 @@ export class WorkspaceIndex {
   /**
    * A value computed from the index (rules keep their per-namespace lookup maps here instead of
    * scanning every manifest for every container). `key` must be unique to what `compute`
-   * builds; the value is computed again once something it read changes.
+   * builds; the value is computed again once something it read changes. Whoever asks depends on
+   * what it was computed from; with `equal`, on the value itself: a recomputed value equal to the
+   * previous one changes nothing for them (an edit to a Deployment's replicas leaves the images
+   * of the pod templates as they were, and the checks that read only those are not run again).
    */
-  derived<T>(key: string, compute: (index: WorkspaceIndex) => T): T {
-    let entry = this.derivedValues.get(key);
-    if (!entry || this.isStale(entry.reads)) {
-      entry = this.recordReads(() => compute(this));
-      this.derivedValues.set(key, entry);
-    }
-    // Whoever asked depends on what the value was computed from.
-    for (const dep of entry.reads.deps) this.read(dep);
+  derived<T>(key: string, compute: (index: WorkspaceIndex) => T, equal?: (a: T, b: T) => boolean): T {
+    const entry = this.refreshDerived(key, compute as (index: WorkspaceIndex) => unknown, equal as DerivedEntry['equal']);
+    if (entry.equal) this.read(DERIVED + key);
+    else for (const dep of entry.reads.deps) this.read(dep);
     return entry.value as T;
+  }
+
+  /** Computes a derived value again if something it read changed; moves its clock only if it differs. */
+  private refreshDerived(key: string, compute?: DerivedEntry['compute'], equal?: DerivedEntry['equal']): DerivedEntry {
+    const entry = this.derivedValues.get(key);
+    if (entry && !this.isStale(entry.reads)) return entry;
+    const f = compute ?? entry!.compute;
+    const next = this.recordReads(() => f(this));
+    if (entry?.equal && entry.equal(entry.value, next.value)) {
+      entry.reads = next.reads;
+      return entry;
+    }
+    const fresh: DerivedEntry = { value: next.value, reads: next.reads, compute: f, equal: equal ?? entry?.equal };
+    this.derivedValues.set(key, fresh);
+    this.changedAt.set(DERIVED + key, this.clock);
+    return fresh;
   }
 
   /**
@@ -260,7 +291,10 @@ export class WorkspaceIndex {
       this.changedAt.set(kind, now);
       this.dirtyKinds.add(kind);
     }
-    for (const k of keys) this.dirtyKeys.add(k);
+    for (const k of keys) {
+      this.changedAt.set(k, now);
+      this.dirtyKeys.add(k);
+    }
     if (templates) {
       this.changedAt.set(TEMPLATES, now);
       this.templateList = null;

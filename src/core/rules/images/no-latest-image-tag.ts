@@ -5,6 +5,7 @@ import { parseImage, isPinned } from '../../model/image';
 import { containersOf, podTemplateOf, POD_TEMPLATE_KINDS } from '../../model/pod-template';
 import type { WorkspaceIndex } from '../../model/workspace-index';
 import { defineRule, type RuleFix } from '../types';
+import { sameData } from '../../model/same-data';
 
 export default defineRule({
   id: 'no-latest-image-tag',
@@ -68,5 +69,5 @@ function pinnedByRepository(index: WorkspaceIndex): ReadonlyMap<string, string[]
       }
     }
     return new Map([...found].map(([key, refs]) => [key, [...refs].sort().slice(0, 3)]));
-  });
+  }, sameData);
 }

@@ -10,6 +10,7 @@ import type { RuleContext } from '../types';
 import type { WorkspaceIndex } from '../../model/workspace-index';
 import type { Manifest } from '../../source/parse';
 import { isRecord } from '../../source/parse';
+import { sameData } from '../../model/same-data';
 
 /** The references of a manifest, computed once per lint and shared by every references rule. */
 export function cachedReferences(index: WorkspaceIndex, manifest: Manifest): Reference[] {
@@ -75,7 +76,7 @@ function mentionedNames(index: WorkspaceIndex): Map<string, Map<string, string>>
       }
     }
     return map;
-  });
+  }, sameData);
 }
 
 /**
