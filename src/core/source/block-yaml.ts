@@ -164,12 +164,12 @@ class BlockParser {
       const contentStart = lineEnd >= end ? -1 : this.nextContent(lineEnd + 1);
       documents.push(this.parseDocument(start, contentStart, end));
     }
+    this.builder.seal();
     return documents;
   }
 
   private parseDocument(start: number, content: number, end: number): BlockDocument {
     if (content < 0) return { range: [start, end], value: null, tree: null };
-    this.builder.reset();
     this.depth = 0;
     const value = this.parseCollection(content, content - this.lineStart);
     if (this.nextContent(this.next) >= 0) giveUp(); // less indented content after the root

@@ -1,7 +1,7 @@
 /**
  * @fileoverview The shape of a parsed YAML document and where each part of it lies in the text:
  * what rules, fixes and editor features need to point back into a file, and nothing else. Every
- * document of a big tree keeps it, so it is compact: one Int32Array of offsets per document and
+ * document of a big tree keeps it, so it is compact: one Int32Array of offsets per file and
  * the mapping keys, no object per node. The TreeNode a query returns is a small view made on
  * demand. Built by the block parser (block-yaml.ts) or from the `yaml` package's nodes
  * (fromYamlNode), through TreeBuilder, in the same order, so that equal trees are equal data.
@@ -137,18 +137,18 @@ export function follow(root: TreeNode, path: ReadonlyArray<string | number>): { 
   return { node, key: keyMap < 0 ? null : keyAt(nodeAt(root.tree, keyMap) as TreeMap, keyIndex), depth };
 }
 
-/** Builds the tree of one document, children first. */
+/**
+ * Builds the trees of the documents of one file, children first, into one buffer shared by all
+ * of them (one small typed array per document made many thousands of buffers for the garbage
+ * collector to track on a big tree).
+ */
 export class TreeBuilder {
-  /** The records so far, in a buffer that doubles when full (finish copies the used part). */
+  /** The records so far, in a buffer that doubles when full (seal copies the used part). */
   private data = new Int32Array(256);
   private length = 0;
-  private keys: string[] = [];
-
-  /** Starts a new tree, reusing the buffer (a parser builds one tree per document). */
-  reset(): void {
-    this.length = 0;
-    this.keys = [];
-  }
+  private readonly keys: string[] = [];
+  /** What the views of this builder's trees point to; its data is final once sealed. */
+  private readonly tree: DocTree = { data: this.data, keys: this.keys };
 
   scalar(style: ScalarStyle, start: number, end: number, outer: number): number {
     const at = this.reserve(4);
@@ -195,7 +195,7 @@ export class TreeBuilder {
     if (this.length > this.data.length) {
       const bigger = new Int32Array(Math.max(this.length, this.data.length * 2));
       bigger.set(this.data.subarray(0, at));
-      this.data = bigger;
+      this.data = this.tree.data = bigger;
     }
     return at;
   }
@@ -214,16 +214,23 @@ export class TreeBuilder {
     return STYLES[this.data[at]!];
   }
 
-  /** The finished tree, as a view of its root record. */
+  /** A finished document's tree, as a view of its root record (readable once the builder is sealed). */
   finish(root: number): TreeNode {
-    return nodeAt({ data: this.data.slice(0, this.length), keys: this.keys }, root);
+    return nodeAt(this.tree, root);
+  }
+
+  /** Ends the file: the views' records become a copy of the used part of the buffer. */
+  seal(): void {
+    this.tree.data = this.data.slice(0, this.length);
   }
 }
 
 /** The tree of a document read by the `yaml` package (for documents the block parser leaves to it). */
 export function fromYamlNode(node: Node): TreeNode {
   const builder = new TreeBuilder();
-  return builder.finish(addYamlNode(builder, node));
+  const root = builder.finish(addYamlNode(builder, node));
+  builder.seal();
+  return root;
 }
 
 function addYamlNode(builder: TreeBuilder, node: Node): number {
