@@ -255,6 +255,8 @@ lines.push(`- VSIX size: ${vsix?.bytes !== undefined ? `${fmt(vsix.bytes / 2 ** 
 if (Object.keys(results.extras).length) lines.push('', '## Other scripts', '');
 for (const [name, r] of Object.entries(results.extras)) {
   lines.push(`- ${name}: ${r.error ? r.error : `exit ${r.exit}, ${fmt(r.ms)} ms${r.result ? `, ${JSON.stringify(r.result).slice(0, 400)}` : ''}`}`);
+  // What the script printed (the editor latency, the growth curves), as it printed it.
+  if (r.output?.trim()) lines.push('', '```', r.output.trim(), '```', '');
 }
 const table = lines.join('\n');
 process.stdout.write(`${table}\n`);
