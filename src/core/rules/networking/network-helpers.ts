@@ -5,7 +5,8 @@
  */
 import type { Severity } from '../../finding';
 import type { PodTemplateHolder, WorkspaceIndex } from '../../model/workspace-index';
-import { labelSelectorMatcher, mapSelectorMatcher } from '../../model/selector';
+import { labelSelectorMatcher } from '../../model/selector';
+import { stringRecord } from '../../model/pod-template';
 import type { Manifest } from '../../source/parse';
 import { isRecord } from '../../source/parse';
 import { customResourceIn } from '../references/reference-helpers';
@@ -28,10 +29,33 @@ export function templatesByNamespace(index: WorkspaceIndex): Map<string, PodTemp
   });
 }
 
-/** The pod templates of a namespace a Service-style map selector selects. */
+/**
+ * Pod templates per namespace and label (`namespace`, key, value), built once per lint: a
+ * Service's selector looks up the templates carrying its first pair instead of trying every
+ * template of its namespace (thousands of Services over thousands of templates was quadratic).
+ */
+function templatesByLabel(index: WorkspaceIndex): Map<string, PodTemplateHolder[]> {
+  return index.derived('network:templatesByLabel', (ix) => {
+    const map = new Map<string, PodTemplateHolder[]>();
+    for (const h of ix.podTemplates) {
+      for (const k in h.labels) {
+        const key = `${h.namespace}\u0000${k}\u0000${h.labels[k]}`;
+        const list = map.get(key);
+        if (list) list.push(h);
+        else map.set(key, [h]);
+      }
+    }
+    return map;
+  });
+}
+
+/** The pod templates of a namespace a Service-style map selector selects (none for an empty one), in input order. */
 export function selectedByService(index: WorkspaceIndex, namespace: string, selector: unknown): PodTemplateHolder[] {
-  const matches = mapSelectorMatcher(selector);
-  return (templatesByNamespace(index).get(namespace) ?? []).filter((h) => matches(h.labels));
+  const wanted = Object.entries(stringRecord(selector));
+  if (wanted.length === 0) return [];
+  const [key, value] = wanted[0]!;
+  const candidates = templatesByLabel(index).get(`${namespace}\u0000${key}\u0000${value}`) ?? [];
+  return wanted.length === 1 ? candidates.slice() : candidates.filter((h) => wanted.every(([k, v]) => h.labels[k] === v));
 }
 
 /** The pod templates of a namespace a LabelSelector selects. */

@@ -5,9 +5,10 @@
 import { stringRecord } from '../../model/pod-template';
 import { editDistance } from '../../config/config';
 import { formatSelector } from '../../model/selector';
+import type { PodTemplateHolder } from '../../model/workspace-index';
 import { customResourceIn } from '../references/reference-helpers';
 import { defineRule } from '../types';
-import { describeHolder, specOf, templatesByNamespace } from './network-helpers';
+import { describeHolder, selectedByService, specOf, templatesByNamespace } from './network-helpers';
 
 export default defineRule({
   id: 'service-selector-matches-nothing',
@@ -34,19 +35,30 @@ export default defineRule({
     const selector = stringRecord(spec.selector);
     const keys = Object.keys(selector);
     if (keys.length === 0) return;
+    if (selectedByService(ctx.index, ctx.namespace, spec.selector).length > 0) return;
     const templates = templatesByNamespace(ctx.index).get(ctx.namespace) ?? [];
-    if (templates.some((h) => keys.every((k) => h.labels[k] === selector[k]))) return;
     // The nearest template: one that matches all keys but one says which label is off.
     // A template with the right key and another value (a typo) is the best guess; one missing a key
     // only helps when the selector has other keys it does match. Among typos, the closest value wins.
+    // (One pass, no object per template: a namespace may hold thousands.)
     let hint = '';
-    const near = templates
-      .map((h) => ({ h, off: keys.filter((k) => h.labels[k] !== selector[k]) }))
-      .filter((x) => x.off.length === 1 && (x.off[0]! in x.h.labels || keys.length > 1))
-      .map((x) => ({ ...x, distance: x.off[0]! in x.h.labels ? editDistance(x.h.labels[x.off[0]!]!, selector[x.off[0]!]!) : Infinity }))
-      .sort((a, b) => a.distance - b.distance)[0];
+    let near: { h: PodTemplateHolder; k: string; distance: number } | undefined;
+    for (const h of templates) {
+      let off: string | undefined;
+      let count = 0;
+      for (const k of keys) {
+        if (h.labels[k] === selector[k]) continue;
+        off = k;
+        if (++count > 1) break;
+      }
+      if (count !== 1) continue;
+      const typo = off! in h.labels;
+      if (!typo && keys.length === 1) continue;
+      const distance = typo ? editDistance(h.labels[off!]!, selector[off!]!) : Infinity;
+      if (!near || distance < near.distance) near = { h, k: off!, distance };
+    }
     if (near) {
-      const k = near.off[0]!;
+      const k = near.k;
       hint = ` ${describeHolder(near.h)} has ${k in near.h.labels ? `${k}=${near.h.labels[k]}` : `no label ${k}`}, the selector wants ${k}=${selector[k]}.`;
     }
     const custom = customResourceIn(ctx.index, ctx.namespace);
