@@ -79,6 +79,37 @@ export function policiesByNamespace(index: WorkspaceIndex): Map<string, Manifest
   });
 }
 
+/**
+ * The NetworkPolicies (networking.k8s.io) of each namespace by the first label their pod selector
+ * requires (`namespace`, key, value); those that require none are under the namespace alone.
+ * Built once per lint, so that a workload is tried only against the policies that can select it.
+ */
+function policiesByLabel(index: WorkspaceIndex): Map<string, Manifest[]> {
+  return index.derived('network:policiesByLabel', (ix) => {
+    const map = new Map<string, Manifest[]>();
+    for (const [namespace, policies] of policiesByNamespace(ix)) {
+      for (const p of policies) {
+        const first = Object.entries(stringRecord(policyPodSelector(p).matchLabels))[0];
+        const key = first ? `${namespace}\u0000${first[0]}\u0000${first[1]}` : namespace;
+        const list = map.get(key);
+        if (list) list.push(p);
+        else map.set(key, [p]);
+      }
+    }
+    return map;
+  });
+}
+
+/** True when a NetworkPolicy of the template's namespace selects its pods. */
+export function anyPolicySelects(index: WorkspaceIndex, holder: PodTemplateHolder): boolean {
+  const byLabel = policiesByLabel(index);
+  if (byLabel.get(holder.namespace)?.some((p) => policySelects(p, holder))) return true;
+  for (const k in holder.labels) {
+    if (byLabel.get(`${holder.namespace}\u0000${k}\u0000${holder.labels[k]}`)?.some((p) => policySelects(p, holder))) return true;
+  }
+  return false;
+}
+
 /** A NetworkPolicy's pod selector (`{}`, all pods, when absent). */
 export function policyPodSelector(policy: Manifest): Record<string, unknown> {
   const spec = specOf(policy);

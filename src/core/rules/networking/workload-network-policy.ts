@@ -4,7 +4,7 @@
  */
 import { podLabels, podTemplateOf, POD_TEMPLATE_KINDS } from '../../model/pod-template';
 import { defineRule } from '../types';
-import { policiesByNamespace, policySelects } from './network-helpers';
+import { anyPolicySelects, policiesByNamespace } from './network-helpers';
 
 export default defineRule({
   id: 'workload-network-policy',
@@ -31,7 +31,7 @@ export default defineRule({
     const policies = policiesByNamespace(ctx.index).get(ctx.namespace) ?? [];
     if (policies.length === 0) return;
     const holder = { manifest: ctx.manifest, template, namespace: ctx.namespace, labels: podLabels(template) };
-    if (policies.some((p) => policySelects(p, holder))) return;
+    if (anyPolicySelects(ctx.index, holder)) return;
     const labels = Object.entries(holder.labels).map(([k, v]) => `${k}=${v}`).join(',') || 'none';
     ctx.report({
       path: Object.keys(holder.labels).length ? [...holder.template.path, 'metadata', 'labels'] : ['metadata', 'name'], target: 'key', messageId: 'uncovered',

@@ -24,12 +24,26 @@ runRuleTests(rule, {
     { name: 'no policy in the namespace', code: DEPLOYMENT },
     { code: DEPLOYMENT, files: [{ path: 'np.yaml', text: policy('{}') }] },
     { code: DEPLOYMENT, files: [{ path: 'np.yaml', text: policy('{matchLabels: {app: web}}') }] },
+    { name: 'a policy with expressions only', code: DEPLOYMENT, files: [{ path: 'np.yaml', text: policy('{matchExpressions: [{key: app, operator: In, values: [web, api]}]}') }] },
+    { name: 'the second of two policies selects it', code: DEPLOYMENT, files: [{ path: 'np.yaml', text: `${policy('{matchLabels: {app: db}}')}---\n${policy('{matchLabels: {app: web}}').replace('name: p', 'name: q')}` }] },
     { name: 'policies of another namespace do not count', code: DEPLOYMENT, files: [{ path: 'np.yaml', text: policy('{matchLabels: {app: db}}').replace('name: p', 'name: p\n  namespace: other') }] },
   ],
   invalid: [{
     code: DEPLOYMENT,
     files: [{ path: 'np.yaml', text: policy('{matchLabels: {app: db}}') }],
     errors: [{ messageId: 'uncovered', line: 10, column: 7, endLine: 10, endColumn: 13, messageIncludes: ['"default"', 'app=web', '1 policy'] }],
+    output: null,
+  }, {
+    name: 'a policy that wants the workload\'s label and another one it lacks',
+    code: DEPLOYMENT,
+    files: [{ path: 'np.yaml', text: policy('{matchLabels: {app: web, tier: front}}') }],
+    errors: [{ messageId: 'uncovered', line: 10, column: 7, endLine: 10, endColumn: 13, messageIncludes: ['app=web', '1 policy'] }],
+    output: null,
+  }, {
+    name: 'a policy whose expressions exclude it',
+    code: DEPLOYMENT,
+    files: [{ path: 'np.yaml', text: policy('{matchExpressions: [{key: app, operator: NotIn, values: [web]}]}') }],
+    errors: [{ messageId: 'uncovered', line: 10, column: 7, endLine: 10, endColumn: 13, messageIncludes: ['app=web'] }],
     output: null,
   }],
 });
