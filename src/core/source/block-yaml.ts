@@ -115,7 +115,7 @@ class BlockParser {
   /** Set by flowCollection: the offset after its closing bracket. */
   private flowEnd = 0;
   /** The tree of the document being read. */
-  private builder = new TreeBuilder();
+  private readonly builder: TreeBuilder;
   private hashFrom = Infinity;
   private hashAt = -1;
   private colonFrom = Infinity;
@@ -133,6 +133,7 @@ class BlockParser {
   constructor(text: string, maxDepth: number) {
     this.text = text;
     this.maxDepth = maxDepth - MAX_FLOW_DEPTH;
+    this.builder = new TreeBuilder(text.length);
   }
 
   parseDocuments(): BlockDocument[] {

@@ -144,11 +144,17 @@ export function follow(root: TreeNode, path: ReadonlyArray<string | number>): { 
  */
 export class TreeBuilder {
   /** The records so far, in a buffer that doubles when full (seal copies the used part). */
-  private data = new Int32Array(256);
+  private data: Int32Array;
   private length = 0;
   private readonly keys: string[] = [];
   /** What the views of this builder's trees point to; its data is final once sealed. */
-  private readonly tree: DocTree = { data: this.data, keys: this.keys };
+  private readonly tree: DocTree;
+
+  /** @param textLength the length of the text parsed, if known: manifests take about 0.4 numbers per character. */
+  constructor(textLength = 0) {
+    this.data = new Int32Array((textLength >> 2) + 256);
+    this.tree = { data: this.data, keys: this.keys };
+  }
 
   scalar(style: ScalarStyle, start: number, end: number, outer: number): number {
     const at = this.reserve(4);

@@ -30,16 +30,17 @@ export function templatesByNamespace(index: WorkspaceIndex): Map<string, PodTemp
 }
 
 /**
- * Pod templates per namespace and label (`namespace`, key, value), built once per lint: a
+ * The pod templates of a namespace per label (key, value), built once per lint and namespace: a
  * Service's selector looks up the templates carrying its first pair instead of trying every
  * template of its namespace (thousands of Services over thousands of templates was quadratic).
+ * Per namespace, so that an edit in one namespace rebuilds only its map.
  */
-function templatesByLabel(index: WorkspaceIndex): Map<string, PodTemplateHolder[]> {
-  return index.derived('network:templatesByLabel', (ix) => {
+function templatesByLabel(index: WorkspaceIndex, namespace: string): Map<string, PodTemplateHolder[]> {
+  return index.derived(`network:templatesByLabel:${namespace}`, (ix) => {
     const map = new Map<string, PodTemplateHolder[]>();
-    for (const h of ix.podTemplates) {
+    for (const h of ix.templatesIn(namespace)) {
       for (const k in h.labels) {
-        const key = `${h.namespace}\u0000${k}\u0000${h.labels[k]}`;
+        const key = `${k}\u0000${h.labels[k]}`;
         const list = map.get(key);
         if (list) list.push(h);
         else map.set(key, [h]);
@@ -54,7 +55,7 @@ export function selectedByService(index: WorkspaceIndex, namespace: string, sele
   const wanted = Object.entries(stringRecord(selector));
   if (wanted.length === 0) return [];
   const [key, value] = wanted[0]!;
-  const candidates = templatesByLabel(index).get(`${namespace}\u0000${key}\u0000${value}`) ?? [];
+  const candidates = templatesByLabel(index, namespace).get(`${key}\u0000${value}`) ?? [];
   return wanted.length === 1 ? candidates.slice() : candidates.filter((h) => wanted.every(([k, v]) => h.labels[k] === v));
 }
 
