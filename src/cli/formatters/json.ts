@@ -76,7 +76,8 @@ export function formatJson(input: FormatInput): string {
   let out = '[\n  ';
   input.files.forEach((f, i) => {
     const report: JsonFileReport = { file: f.file, findings: f.findings.map((x) => toJsonFinding(x, f.lines, input.linesOf)) };
-    out += (i > 0 ? ',\n  ' : '') + stringifyInert(report).replace(/\n/g, '\n  ');
+    // Stringified inside an array, the report comes out indented as an element: `[\n  {…}\n]`.
+    out += (i > 0 ? ',\n  ' : '') + stringifyInert([report]).slice(4, -2);
   });
   return `${out}\n]\n`;
 }
