@@ -168,7 +168,7 @@ export class Linter {
     // One context for every rule of this manifest: only the rule in force changes.
     const run = new RuleRun(text, this.index, config, manifest, this.index.namespaceOf(manifest), reports);
     for (const active of rules) {
-      if (ignored && isSuppressed(ignored, active.rule.id)) continue;
+      if (isSuppressed(ignored, active.rule.id)) continue;
       run.active = active;
       run.options = active.options;
       try {

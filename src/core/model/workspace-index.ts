@@ -90,8 +90,8 @@ export class WorkspaceIndex {
     for (const m of manifests) if (!before.has(m)) changed.push(m);
     const entry: FileEntry = { manifests, byKind: new Map(), byKey: new Map(), templates: [] };
     for (const m of manifests) {
-      push(entry.byKind, m.kind, m);
-      push(entry.byKey, key(m.kind, this.namespaceOf(m), m.name), m);
+      pushTo(entry.byKind, m.kind, m);
+      pushTo(entry.byKey, key(m.kind, this.namespaceOf(m), m.name), m);
       const template = podTemplateOf(m);
       if (template) entry.templates.push({ manifest: m, template, namespace: this.namespaceOf(m)!, labels: podLabels(template) });
     }
@@ -193,7 +193,7 @@ export class WorkspaceIndex {
     const templates = this.podTemplates;
     if (!this.templatesByNamespace) {
       this.templatesByNamespace = new Map();
-      for (const h of templates) push(this.templatesByNamespace, h.namespace, h);
+      for (const h of templates) pushTo(this.templatesByNamespace, h.namespace, h);
     }
     return this.templatesByNamespace.get(namespace) ?? [];
   }
@@ -313,7 +313,8 @@ function pushAll<K, V>(map: Map<K, V[]>, k: K, values: readonly V[]): void {
   else map.set(k, values.slice());
 }
 
-function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+/** Adds `v` to the list of `k` in a map of lists. */
+export function pushTo<K, V>(map: Map<K, V[]>, k: K, v: V): void {
   const list = map.get(k);
   if (list) list.push(v);
   else map.set(k, [v]);

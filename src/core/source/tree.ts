@@ -157,52 +157,41 @@ export class TreeBuilder {
   }
 
   scalar(style: ScalarStyle, start: number, end: number, outer: number): number {
-    const at = this.reserve(4);
-    const d = this.data;
-    d[at] = STYLES.indexOf(style);
-    d[at + 1] = start;
-    d[at + 2] = end;
-    d[at + 3] = outer;
-    return at;
+    return this.record(STYLES.indexOf(style), start, end, outer, 0);
   }
 
   /** A mapping; `entries` holds key start, key end and value (record index or -1) per entry. */
   map(start: number, end: number, outer: number, keys: readonly string[], entries: readonly number[]): number {
-    const at = this.reserve(6 + entries.length);
-    const d = this.data;
-    d[at] = MAP;
-    d[at + 1] = start;
-    d[at + 2] = end;
-    d[at + 3] = outer;
-    d[at + 4] = keys.length;
-    d[at + 5] = this.keys.length;
+    const at = this.record(MAP, start, end, outer, 2 + entries.length);
+    this.data[at + 4] = keys.length;
+    this.data[at + 5] = this.keys.length;
+    this.data.set(entries, at + 6);
     for (const k of keys) this.keys.push(k);
-    for (let i = 0; i < entries.length; i++) d[at + 6 + i] = entries[i]!;
     return at;
   }
 
   /** A sequence; `items` holds the record index (or -1) of each item. */
   seq(start: number, end: number, outer: number, items: readonly number[]): number {
-    const at = this.reserve(5 + items.length);
-    const d = this.data;
-    d[at] = SEQ;
-    d[at + 1] = start;
-    d[at + 2] = end;
-    d[at + 3] = outer;
-    d[at + 4] = items.length;
-    for (let i = 0; i < items.length; i++) d[at + 5 + i] = items[i]!;
+    const at = this.record(SEQ, start, end, outer, 1 + items.length);
+    this.data[at + 4] = items.length;
+    this.data.set(items, at + 5);
     return at;
   }
 
-  /** Makes room for `size` more numbers; returns where they go. */
-  private reserve(size: number): number {
+  /** Appends a record: its four common numbers, and room for `rest` more; returns where it starts. */
+  private record(code: number, start: number, end: number, outer: number, rest: number): number {
     const at = this.length;
-    this.length += size;
+    this.length += 4 + rest;
     if (this.length > this.data.length) {
       const bigger = new Int32Array(Math.max(this.length, this.data.length * 2));
       bigger.set(this.data.subarray(0, at));
       this.data = this.tree.data = bigger;
     }
+    const d = this.data;
+    d[at] = code;
+    d[at + 1] = start;
+    d[at + 2] = end;
+    d[at + 3] = outer;
     return at;
   }
 

@@ -4,7 +4,7 @@
  * that keep these lookups cheap.
  */
 import type { Severity } from '../../finding';
-import type { PodTemplateHolder, WorkspaceIndex } from '../../model/workspace-index';
+import { pushTo, type PodTemplateHolder, type WorkspaceIndex } from '../../model/workspace-index';
 import { labelSelectorMatcher } from '../../model/selector';
 import { stringRecord } from '../../model/pod-template';
 import type { Manifest } from '../../source/parse';
@@ -39,12 +39,7 @@ function templatesByLabel(index: WorkspaceIndex, namespace: string): Map<string,
   return index.derived(`network:templatesByLabel:${namespace}`, (ix) => {
     const map = new Map<string, PodTemplateHolder[]>();
     for (const h of ix.templatesIn(namespace)) {
-      for (const k in h.labels) {
-        const key = `${k}\u0000${h.labels[k]}`;
-        const list = map.get(key);
-        if (list) list.push(h);
-        else map.set(key, [h]);
-      }
+      for (const k in h.labels) pushTo(map, `${k}\u0000${h.labels[k]}`, h);
     }
     return map;
   });
@@ -91,10 +86,7 @@ function policiesByLabel(index: WorkspaceIndex): Map<string, Manifest[]> {
     for (const [namespace, policies] of policiesByNamespace(ix)) {
       for (const p of policies) {
         const first = Object.entries(stringRecord(policyPodSelector(p).matchLabels))[0];
-        const key = first ? `${namespace}\u0000${first[0]}\u0000${first[1]}` : namespace;
-        const list = map.get(key);
-        if (list) list.push(p);
-        else map.set(key, [p]);
+        pushTo(map, first ? `${namespace}\u0000${first[0]}\u0000${first[1]}` : namespace, p);
       }
     }
     return map;
