@@ -4,7 +4,8 @@
  * its role). Built from parsed files; updated file by file by the editor.
  */
 import type { Manifest } from '../source/parse';
-import { podLabels, podTemplateOf, type PodTemplate } from './pod-template';
+import { isRecord } from '../source/parse';
+import { podLabels, podTemplateOf, stringRecord, type PodTemplate } from './pod-template';
 import { labelSelectorMatcher, mapSelectorMatcher } from './selector';
 
 /** Kinds that live outside namespaces (a `metadata.namespace` on them is ignored by the API server). */
@@ -65,6 +66,8 @@ export class WorkspaceIndex {
   private readonly dirtyKeys = new Set<string>();
   private templateList: PodTemplateHolder[] | null = [];
   private templatesByNamespace: Map<string, PodTemplateHolder[]> | null = null;
+  /** Per namespace (`EVERY_NAMESPACE` for all), the pod templates carrying each label `key\0value`. */
+  private readonly templatesByLabel = new Map<string, Map<string, PodTemplateHolder[]>>();
   private allList: Manifest[] | null = [];
   private readonly derivedValues = new Map<string, DerivedEntry>();
   /** When each kind (and `#templates`, `*`) last changed. */
@@ -114,6 +117,7 @@ export class WorkspaceIndex {
 
   /** True when something `reads` depends on changed after it was recorded. */
   isStale(reads: IndexReads): boolean {
+    if (reads.at === this.clock) return false; // nothing changed since
     for (const dep of reads.deps) {
       // A compared derived value is brought up to date first: it changed only if it differs.
       if (dep.startsWith(DERIVED)) this.refreshDerived(dep.slice(DERIVED.length));
@@ -176,16 +180,39 @@ export class WorkspaceIndex {
     return this.templateList;
   }
 
-  /** Pod templates of a namespace whose labels a Service-style map selector selects. */
+  /** Pod templates of a namespace whose labels a Service-style map selector selects (none for an empty one), in input order. */
   selectWithMap(namespace: string, selector: unknown): PodTemplateHolder[] {
+    const first = firstLabel(stringRecord(selector));
+    if (first === undefined) return [];
     const matches = mapSelectorMatcher(selector);
-    return this.templatesIn(namespace).filter((h) => matches(h.labels));
+    return this.templatesWithLabel(namespace, first).filter((h) => matches(h.labels));
   }
 
-  /** Pod templates of a namespace whose labels a LabelSelector selects. */
-  selectWithLabelSelector(namespace: string, selector: unknown): PodTemplateHolder[] {
+  /** Pod templates of a namespace (of every namespace when undefined) whose labels a LabelSelector selects, in input order. */
+  selectWithLabelSelector(namespace: string | undefined, selector: unknown): PodTemplateHolder[] {
     const matches = labelSelectorMatcher(selector);
-    return this.templatesIn(namespace).filter((h) => matches(h.labels));
+    const first = isRecord(selector) ? firstLabel(stringRecord(selector.matchLabels)) : undefined;
+    const candidates = first !== undefined ? this.templatesWithLabel(namespace, first)
+      : namespace === undefined ? this.podTemplates : this.templatesIn(namespace);
+    return candidates.filter((h) => matches(h.labels));
+  }
+
+  /**
+   * The pod templates of a namespace (every namespace when undefined) that carry a label
+   * (`key\0value`): a selector is tried only against the templates with its first required label,
+   * not against every template of the namespace (thousands of Services, policies or budgets over
+   * thousands of templates would be quadratic). Built once per namespace until a template changes.
+   */
+  private templatesWithLabel(namespace: string | undefined, label: string): readonly PodTemplateHolder[] {
+    const templates = namespace === undefined ? this.podTemplates : this.templatesIn(namespace);
+    const scope = namespace ?? EVERY_NAMESPACE;
+    let byLabel = this.templatesByLabel.get(scope);
+    if (!byLabel) {
+      byLabel = new Map();
+      for (const h of templates) for (const k in h.labels) pushTo(byLabel, `${k}\u0000${h.labels[k]}`, h);
+      this.templatesByLabel.set(scope, byLabel);
+    }
+    return byLabel.get(label) ?? [];
   }
 
   /** The pod templates of one namespace, in input order. */
@@ -208,6 +235,7 @@ export class WorkspaceIndex {
    */
   derived<T>(key: string, compute: (index: WorkspaceIndex) => T, equal?: (a: T, b: T) => boolean): T {
     const entry = this.refreshDerived(key, compute as (index: WorkspaceIndex) => unknown, equal as DerivedEntry['equal']);
+    if (this.recorders.length === 0) return entry.value as T;
     if (entry.equal) this.read(DERIVED + key);
     else for (const dep of entry.reads.deps) this.read(dep);
     return entry.value as T;
@@ -299,8 +327,18 @@ export class WorkspaceIndex {
       this.changedAt.set(TEMPLATES, now);
       this.templateList = null;
       this.templatesByNamespace = null;
+      this.templatesByLabel.clear();
     }
   }
+}
+
+/** The label-map scope of every namespace at once (no namespace name holds a NUL). */
+const EVERY_NAMESPACE = '\u0000*';
+
+/** A selector's first required label as `key\0value`, undefined when it requires none. */
+function firstLabel(labels: Record<string, string>): string | undefined {
+  for (const k in labels) return `${k}\u0000${labels[k]}`;
+  return undefined;
 }
 
 function key(kind: string, namespace: string | undefined, name: string): string {

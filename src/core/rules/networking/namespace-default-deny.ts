@@ -3,7 +3,7 @@
  * default-deny NetworkPolicy ("deny-all first").
  */
 import { defineRule } from '../types';
-import { isEmptySelector, policiesByNamespace, policyPodSelector, policyTypes, specOf, templatesByNamespace } from './network-helpers';
+import { isEmptySelector, policiesByNamespace, policyPodSelector, policyTypes, specOf } from './network-helpers';
 
 export default defineRule({
   id: 'namespace-default-deny',
@@ -27,7 +27,7 @@ export default defineRule({
   check(ctx) {
     const name = ctx.manifest.name;
     if (!name) return;
-    const templates = templatesByNamespace(ctx.index).get(name) ?? [];
+    const templates = ctx.index.templatesIn(name);
     if (templates.length === 0) return;
     const policies = policiesByNamespace(ctx.index).get(name) ?? [];
     const denies = policies.some((p) => {

@@ -16,50 +16,6 @@ export function specOf(m: Manifest): Record<string, unknown> {
   return isRecord(m.object.spec) ? m.object.spec : {};
 }
 
-/** Pod templates per namespace, built once per lint. */
-export function templatesByNamespace(index: WorkspaceIndex): Map<string, PodTemplateHolder[]> {
-  return index.derived('network:templatesByNamespace', (ix) => {
-    const map = new Map<string, PodTemplateHolder[]>();
-    for (const h of ix.podTemplates) {
-      const list = map.get(h.namespace) ?? [];
-      list.push(h);
-      map.set(h.namespace, list);
-    }
-    return map;
-  });
-}
-
-/**
- * The pod templates of a namespace per label (key, value), built once per lint and namespace: a
- * Service's selector looks up the templates carrying its first pair instead of trying every
- * template of its namespace (thousands of Services over thousands of templates was quadratic).
- * Per namespace, so that an edit in one namespace rebuilds only its map.
- */
-function templatesByLabel(index: WorkspaceIndex, namespace: string): Map<string, PodTemplateHolder[]> {
-  return index.derived(`network:templatesByLabel:${namespace}`, (ix) => {
-    const map = new Map<string, PodTemplateHolder[]>();
-    for (const h of ix.templatesIn(namespace)) {
-      for (const k in h.labels) pushTo(map, `${k}\u0000${h.labels[k]}`, h);
-    }
-    return map;
-  });
-}
-
-/** The pod templates of a namespace a Service-style map selector selects (none for an empty one), in input order. */
-export function selectedByService(index: WorkspaceIndex, namespace: string, selector: unknown): PodTemplateHolder[] {
-  const wanted = Object.entries(stringRecord(selector));
-  if (wanted.length === 0) return [];
-  const [key, value] = wanted[0]!;
-  const candidates = templatesByLabel(index, namespace).get(`${key}\u0000${value}`) ?? [];
-  return wanted.length === 1 ? candidates.slice() : candidates.filter((h) => wanted.every(([k, v]) => h.labels[k] === v));
-}
-
-/** The pod templates of a namespace a LabelSelector selects. */
-export function selectedByLabelSelector(index: WorkspaceIndex, namespace: string, selector: unknown): PodTemplateHolder[] {
-  const matches = labelSelectorMatcher(selector);
-  return (templatesByNamespace(index).get(namespace) ?? []).filter((h) => matches(h.labels));
-}
-
 /** NetworkPolicies (networking.k8s.io) per namespace, built once per lint. */
 export function policiesByNamespace(index: WorkspaceIndex): Map<string, Manifest[]> {
   return index.derived('network:policiesByNamespace', (ix) => {

@@ -5,7 +5,7 @@
 import { isRecord } from '../../source/parse';
 import type { Manifest } from '../../source/parse';
 import { defineRule } from '../types';
-import { isEmptySelector, policiesByNamespace, policyPodSelector, policySelects, policyTypes, specOf, templatesByNamespace } from './network-helpers';
+import { isEmptySelector, policiesByNamespace, policyPodSelector, policySelects, policyTypes, specOf } from './network-helpers';
 
 export default defineRule({
   id: 'network-policy-egress-dns',
@@ -35,7 +35,7 @@ export default defineRule({
     // Another policy allowing DNS to all pods, or to every pod this one selects, is enough (policies add up).
     const helpers = policies.filter((p) => allowsDns(p) === 'udp');
     if (helpers.some((p) => isEmptySelector(policyPodSelector(p)))) return;
-    const selected = (templatesByNamespace(ctx.index).get(ctx.namespace) ?? []).filter((h) => policySelects(ctx.manifest, h));
+    const selected = ctx.index.templatesIn(ctx.namespace).filter((h) => policySelects(ctx.manifest, h));
     if (selected.length > 0 && selected.every((h) => helpers.some((p) => policySelects(p, h)))) return;
     if (selected.length === 0 && helpers.some((p) => JSON.stringify(policyPodSelector(p)) === JSON.stringify(policyPodSelector(ctx.manifest)))) return;
     const tcp = tcpOnlyDnsPort(ctx.manifest);

@@ -2,10 +2,10 @@
  * @fileoverview network-policy-peer-matches-nothing: the pod selectors of a NetworkPolicy's
  * `from` and `to` peers match some pod template among the inputs.
  */
-import { formatSelector, matchesLabelSelector } from '../../model/selector';
+import { formatSelector } from '../../model/selector';
 import { isRecord } from '../../source/parse';
 import { defineRule } from '../types';
-import { isEmptySelector, selectedByLabelSelector, selectsNothingSeverity, specOf } from './network-helpers';
+import { isEmptySelector, selectsNothingSeverity, specOf } from './network-helpers';
 
 export default defineRule({
   id: 'network-policy-peer-matches-nothing',
@@ -37,18 +37,19 @@ export default defineRule({
         (rule[peersField] as unknown[]).forEach((peer, j) => {
           if (!isRecord(peer) || !isRecord(peer.podSelector) || isEmptySelector(peer.podSelector)) return;
           let namespace = ctx.namespace!;
-          let hint = '';
           if (peer.namespaceSelector !== undefined) {
             const ns = isRecord(peer.namespaceSelector) && isRecord(peer.namespaceSelector.matchLabels) ? peer.namespaceSelector.matchLabels['kubernetes.io/metadata.name'] : undefined;
             if (typeof ns !== 'string') return;
             // Other namespaces (kube-system's DNS, the ingress controller's) are rarely among the inputs: check them only when described.
             if (ns !== namespace && !ctx.index.isNamespaceDescribed(ns)) return;
             namespace = ns;
-          } else {
-            const elsewhere = ctx.index.podTemplates.find((h) => h.namespace !== namespace && matchesLabelSelector(h.labels, peer.podSelector));
+          }
+          if (ctx.index.selectWithLabelSelector(namespace, peer.podSelector).length > 0) return;
+          let hint = '';
+          if (peer.namespaceSelector === undefined) {
+            const elsewhere = ctx.index.selectWithLabelSelector(undefined, peer.podSelector).find((h) => h.namespace !== namespace);
             if (elsewhere) hint = ` ${elsewhere.manifest.kind} "${elsewhere.manifest.name}" in namespace "${elsewhere.namespace}" matches: a peer without namespaceSelector only looks in namespace "${namespace}".`;
           }
-          if (selectedByLabelSelector(ctx.index, namespace, peer.podSelector).length > 0) return;
           const { severity, scope } = selectsNothingSeverity(ctx.index, namespace);
           ctx.report({
             path: ['spec', field, i, peersField, j, 'podSelector'], target: 'key', messageId: 'nothing', severity,

@@ -4,7 +4,7 @@
  */
 import { formatSelector } from '../../model/selector';
 import { defineRule } from '../types';
-import { isEmptySelector, policyPodSelector, selectedByLabelSelector, selectsNothingSeverity } from './network-helpers';
+import { isEmptySelector, policyPodSelector, selectsNothingSeverity } from './network-helpers';
 
 export default defineRule({
   id: 'network-policy-selects-nothing',
@@ -29,7 +29,7 @@ export default defineRule({
     if (!ctx.namespace || !ctx.manifest.apiVersion.startsWith('networking.k8s.io/')) return;
     const selector = policyPodSelector(ctx.manifest);
     if (isEmptySelector(selector)) return;
-    if (selectedByLabelSelector(ctx.index, ctx.namespace, selector).length > 0) return;
+    if (ctx.index.selectWithLabelSelector(ctx.namespace, selector).length > 0) return;
     const { severity, scope } = selectsNothingSeverity(ctx.index, ctx.namespace);
     ctx.report({ path: ['spec', 'podSelector'], target: 'key', messageId: 'nothing', severity, data: { selector: formatSelector(selector), scope } });
   },

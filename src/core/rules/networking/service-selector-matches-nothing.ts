@@ -8,7 +8,7 @@ import { formatSelector } from '../../model/selector';
 import type { PodTemplateHolder } from '../../model/workspace-index';
 import { customResourceIn } from '../references/reference-helpers';
 import { defineRule } from '../types';
-import { describeHolder, selectedByService, specOf, templatesByNamespace } from './network-helpers';
+import { describeHolder, specOf } from './network-helpers';
 
 export default defineRule({
   id: 'service-selector-matches-nothing',
@@ -35,8 +35,8 @@ export default defineRule({
     const selector = stringRecord(spec.selector);
     const keys = Object.keys(selector);
     if (keys.length === 0) return;
-    if (selectedByService(ctx.index, ctx.namespace, spec.selector).length > 0) return;
-    const templates = templatesByNamespace(ctx.index).get(ctx.namespace) ?? [];
+    if (ctx.index.selectWithMap(ctx.namespace, spec.selector).length > 0) return;
+    const templates = ctx.index.templatesIn(ctx.namespace);
     // The nearest template: one that matches all keys but one says which label is off.
     // A template with the right key and another value (a typo) is the best guess; one missing a key
     // only helps when the selector has other keys it does match. Among typos, the closest value wins.

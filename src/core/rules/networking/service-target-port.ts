@@ -4,7 +4,7 @@
  */
 import { containerPorts, resolveTargetPort, servicePorts } from '../../model/ports';
 import { defineRule, type RuleFix } from '../types';
-import { describeHolder, selectedByService, specOf } from './network-helpers';
+import { describeHolder, specOf } from './network-helpers';
 
 export default defineRule({
   id: 'service-target-port',
@@ -30,7 +30,7 @@ export default defineRule({
   check(ctx) {
     const spec = specOf(ctx.manifest);
     if (spec.type === 'ExternalName' || !ctx.namespace) return;
-    const selected = selectedByService(ctx.index, ctx.namespace, spec.selector);
+    const selected = ctx.index.selectWithMap(ctx.namespace, spec.selector);
     if (selected.length === 0) return;
     for (const port of servicePorts(spec)) {
       const target = port.targetPort;
