@@ -7,7 +7,7 @@
 import type { Manifest } from '../source/parse';
 import { isRecord } from '../source/parse';
 import type { Path } from '../source/path';
-import { containersOf, podTemplateOf } from './pod-template';
+import { containersOf, podTemplateOf, type PodTemplate } from './pod-template';
 import { CLUSTER_SCOPED_KINDS } from './workspace-index';
 
 /** How the reference is made, for messages ("volume \"config\"", "envFrom of container \"web\""). */
@@ -55,11 +55,12 @@ export function referencesOf(manifest: Manifest, namespaceOf: NamespaceOf): Refe
   const ns = namespaceOf(manifest);
   const add = (r: Omit<Reference, 'namespace'> & { namespace?: string }): void => {
     if (typeof r.name !== 'string' || r.name === '') return;
-    out.push({ ...r, namespace: CLUSTER_SCOPED_KINDS.has(r.kind) ? undefined : (r.namespace ?? ns) });
+    r.namespace = CLUSTER_SCOPED_KINDS.has(r.kind) ? undefined : (r.namespace ?? ns);
+    out.push(r as Reference);
   };
   const o = manifest.object;
   const template = podTemplateOf(manifest);
-  if (template) podSpecReferences(template.spec as unknown as Record<string, unknown>, template.specPath, add);
+  if (template) podSpecReferences(template, add);
   if (template && manifest.kind === 'StatefulSet' && isRecord(o.spec)) {
     if (typeof o.spec.serviceName === 'string') add({ kind: 'Service', name: o.spec.serviceName, optional: false, path: ['spec', 'serviceName'], via: 'serviceName' });
     const claims = o.spec.volumeClaimTemplates;
@@ -81,7 +82,9 @@ export function referencesOf(manifest: Manifest, namespaceOf: NamespaceOf): Refe
 
 type Add = (r: Omit<Reference, 'namespace'> & { namespace?: string }) => void;
 
-function podSpecReferences(spec: Record<string, unknown>, specPath: Path, add: Add): void {
+function podSpecReferences(template: PodTemplate, add: Add): void {
+  const spec = template.spec as unknown as Record<string, unknown>;
+  const specPath = template.specPath;
   const sa = typeof spec.serviceAccountName === 'string' ? 'serviceAccountName' : typeof spec.serviceAccount === 'string' ? 'serviceAccount' : undefined;
   if (sa) add({ kind: 'ServiceAccount', name: spec[sa] as string, optional: false, path: [...specPath, sa], via: 'serviceAccountName' });
   if (typeof spec.priorityClassName === 'string') {
@@ -92,7 +95,7 @@ function podSpecReferences(spec: Record<string, unknown>, specPath: Path, add: A
       if (isRecord(s) && typeof s.name === 'string') add({ kind: 'Secret', name: s.name, optional: false, path: [...specPath, 'imagePullSecrets', i, 'name'], via: 'imagePullSecrets' });
     });
   }
-  for (const c of containersOf({ path: [], specPath, metadata: {}, spec: spec as never })) {
+  for (const c of containersOf(template)) {
     const container = c.container as unknown as Record<string, unknown>;
     if (Array.isArray(container.env)) {
       container.env.forEach((e, i) => {

@@ -191,10 +191,20 @@ export class WorkspaceIndex {
   /** Pod templates of a namespace (of every namespace when undefined) whose labels a LabelSelector selects, in input order. */
   selectWithLabelSelector(namespace: string | undefined, selector: unknown): PodTemplateHolder[] {
     const matches = labelSelectorMatcher(selector);
+    return this.candidatesFor(namespace, selector).filter((h) => matches(h.labels));
+  }
+
+  /** The first pod template (in input order) a LabelSelector selects, passing over those `skip` rejects: for "does it select anything". */
+  firstWithLabelSelector(namespace: string | undefined, selector: unknown, skip?: (h: PodTemplateHolder) => boolean): PodTemplateHolder | undefined {
+    const matches = labelSelectorMatcher(selector);
+    return this.candidatesFor(namespace, selector).find((h) => matches(h.labels) && !skip?.(h));
+  }
+
+  /** The templates a LabelSelector can select: those with its first required label, or all of the namespace. */
+  private candidatesFor(namespace: string | undefined, selector: unknown): readonly PodTemplateHolder[] {
     const first = isRecord(selector) ? firstLabel(stringRecord(selector.matchLabels)) : undefined;
-    const candidates = first !== undefined ? this.templatesWithLabel(namespace, first)
-      : namespace === undefined ? this.podTemplates : this.templatesIn(namespace);
-    return candidates.filter((h) => matches(h.labels));
+    if (first !== undefined) return this.templatesWithLabel(namespace, first);
+    return namespace === undefined ? this.podTemplates : this.templatesIn(namespace);
   }
 
   /**

@@ -40,6 +40,13 @@ describe('WorkspaceIndex selectors (looked up by their first required label)', (
     assert.deepEqual(names(index.selectWithLabelSelector(undefined, { matchLabels: { app: 'web', tier: 'front' } })), ['web-1', 'web-3']);
   });
 
+  it('the first selected template, passing over those the caller skips', () => {
+    assert.equal(index.firstWithLabelSelector('shop', { matchLabels: { tier: 'back' } })?.manifest.name, 'api');
+    assert.equal(index.firstWithLabelSelector(undefined, { matchLabels: { app: 'web' } }, (h) => h.namespace === 'shop')?.manifest.name, 'web-3');
+    assert.equal(index.firstWithLabelSelector('blog', { matchLabels: { app: 'api' } }), undefined);
+    assert.equal(index.firstWithLabelSelector('shop', { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }), undefined);
+  });
+
   it('follows the files: a template whose labels change is found under its new labels only', () => {
     const live = indexOf({ 'a.yaml': pod('web', 'shop', { app: 'web' }) });
     assert.deepEqual(names(live.selectWithMap('shop', { app: 'web' })), ['web']);

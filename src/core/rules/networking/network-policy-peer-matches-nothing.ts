@@ -44,10 +44,10 @@ export default defineRule({
             if (ns !== namespace && !ctx.index.isNamespaceDescribed(ns)) return;
             namespace = ns;
           }
-          if (ctx.index.selectWithLabelSelector(namespace, peer.podSelector).length > 0) return;
+          if (ctx.index.firstWithLabelSelector(namespace, peer.podSelector)) return;
           let hint = '';
           if (peer.namespaceSelector === undefined) {
-            const elsewhere = ctx.index.selectWithLabelSelector(undefined, peer.podSelector).find((h) => h.namespace !== namespace);
+            const elsewhere = ctx.index.firstWithLabelSelector(undefined, peer.podSelector, (h) => h.namespace === namespace);
             if (elsewhere) hint = ` ${elsewhere.manifest.kind} "${elsewhere.manifest.name}" in namespace "${elsewhere.namespace}" matches: a peer without namespaceSelector only looks in namespace "${namespace}".`;
           }
           const { severity, scope } = selectsNothingSeverity(ctx.index, namespace);

@@ -29,7 +29,7 @@ export default defineRule({
     if (!ctx.namespace || !ctx.manifest.apiVersion.startsWith('networking.k8s.io/')) return;
     const selector = policyPodSelector(ctx.manifest);
     if (isEmptySelector(selector)) return;
-    if (ctx.index.selectWithLabelSelector(ctx.namespace, selector).length > 0) return;
+    if (ctx.index.firstWithLabelSelector(ctx.namespace, selector)) return;
     const { severity, scope } = selectsNothingSeverity(ctx.index, ctx.namespace);
     ctx.report({ path: ['spec', 'podSelector'], target: 'key', messageId: 'nothing', severity, data: { selector: formatSelector(selector), scope } });
   },
