@@ -126,18 +126,19 @@ export class Linter {
 
     const rulesFor = this.activeRules(config);
     for (const manifest of source.manifests) {
-      let checks = this.incremental ? this.checks.get(manifest) : undefined;
-      if (!checks || checks.config !== config || this.index.isStale(checks.reads)) {
-        const run = (): CheckedReport[] => this.checkManifest(source.text, manifest, config, rulesFor(manifest.kind));
-        if (this.incremental) {
-          const { value, reads } = this.index.recordReads(run);
+      let reports: CheckedReport[];
+      if (this.incremental) {
+        let checks = this.checks.get(manifest);
+        if (!checks || checks.config !== config || this.index.isStale(checks.reads)) {
+          const { value, reads } = this.index.recordReads(() => this.checkManifest(source.text, manifest, config, rulesFor(manifest.kind)));
           checks = { config, reports: value, reads };
           this.checks.set(manifest, checks);
-        } else {
-          checks = { config, reports: run(), reads: { deps: new Set(), at: 0 } };
         }
+        reports = checks.reports;
+      } else {
+        reports = this.checkManifest(source.text, manifest, config, rulesFor(manifest.kind));
       }
-      for (const checked of checks.reports) {
+      for (const checked of reports) {
         const { rule, severity } = checked.active;
         if ('report' in checked) {
           findings.push(this.toFinding(rule, severity, config, manifest, source, checked.report));
@@ -165,10 +166,11 @@ export class Linter {
   private checkManifest(text: string, manifest: Manifest, config: ResolvedConfig, rules: readonly ActiveRule[]): CheckedReport[] {
     const reports: CheckedReport[] = [];
     const ignored = annotationSuppressions(manifest);
+    const anyIgnored = ignored.size > 0;
     // One context for every rule of this manifest: only the rule in force changes.
     const run = new RuleRun(text, this.index, config, manifest, this.index.namespaceOf(manifest), reports);
     for (const active of rules) {
-      if (isSuppressed(ignored, active.rule.id)) continue;
+      if (anyIgnored && isSuppressed(ignored, active.rule.id)) continue;
       run.active = active;
       run.options = active.options;
       try {
@@ -220,14 +222,18 @@ export class Linter {
       finding.related = report.related.map((r) => ({ file: r.manifest.file, range: rangeOf(r.manifest, r), message: r.message }));
     }
     if (report.tags?.length) finding.tags = report.tags;
-    const docRangeOf = (m: Manifest): OffsetRange | undefined => source.documents[m.docIndex]?.range;
-    if (report.fix && (report.fix.manifest ?? manifest).file === manifest.file) {
-      defineLazy(finding, 'fix', () => toFix(source.text, docRangeOf(report.fix!.manifest ?? manifest), report.fix!, report.fix!.manifest ?? manifest));
+    const { fix, suggestions } = report;
+    if (fix && (fix.manifest ?? manifest).file === manifest.file) {
+      defineLazy(finding, 'fix', () => toFix(source, fix, fix.manifest ?? manifest));
     }
-    if (report.suggestions?.length) {
-      const suggestions = report.suggestions.filter((s) => (s.manifest ?? manifest).file === manifest.file);
+    if (suggestions?.length) {
       defineLazy(finding, 'suggestions', () => {
-        const out = suggestions.map((s) => toFix(source.text, docRangeOf(s.manifest ?? manifest), s, s.manifest ?? manifest)).filter((f): f is Fix => !!f);
+        const out: Fix[] = [];
+        for (const s of suggestions) {
+          const target = s.manifest ?? manifest;
+          const built = target.file === manifest.file ? toFix(source, s, target) : undefined;
+          if (built) out.push(built);
+        }
         return out.length ? out : undefined;
       });
     }
@@ -323,10 +329,12 @@ function sliceOf(manifest: Manifest, at: At, range: OffsetRange): OffsetRange {
   return [start + from, start + to];
 }
 
-function toFix(text: string, docRange: OffsetRange | undefined, fix: RuleFix, manifest: Manifest): Fix | undefined {
+/** A rule's fix (ops at paths of `manifest`) as text edits of its file. */
+function toFix(source: SourceFile, fix: RuleFix, manifest: Manifest): Fix | undefined {
+  const docRange = source.documents[manifest.docIndex]?.range;
   if (!docRange) return undefined;
   const ops = manifest.base.length === 0 ? fix.ops : fix.ops.map((op) => ({ ...op, path: [...manifest.base, ...op.path] }));
-  const edit = opsToEdit(text, docRange, ops);
+  const edit = opsToEdit(source.text, docRange, ops);
   return edit ? { title: fix.title, edits: [edit] } : undefined;
 }
 
