@@ -86,11 +86,12 @@ export class WorkspaceIndex {
    */
   setFile(file: string, manifests: Manifest[]): void {
     const previous = this.files.get(file);
-    const kept = new Set(manifests);
-    const changed: Manifest[] = [];
-    if (previous) for (const m of previous.manifests) if (!kept.has(m)) changed.push(m);
-    const before = new Set(previous?.manifests);
-    for (const m of manifests) if (!before.has(m)) changed.push(m);
+    let changed: readonly Manifest[] = manifests;
+    if (previous) {
+      const kept = new Set(manifests);
+      const before = new Set(previous.manifests);
+      changed = [...previous.manifests.filter((m) => !kept.has(m)), ...manifests.filter((m) => !before.has(m))];
+    }
     const entry: FileEntry = { manifests, byKind: new Map(), byKey: new Map(), templates: [] };
     for (const m of manifests) {
       pushTo(entry.byKind, m.kind, m);
