@@ -31,8 +31,8 @@ export interface CliFs {
   readDir(dir: string): Promise<DirEntry[]>;
   /** Writes a whole file: to a temporary file beside it, then renamed over it (never half-written). */
   writeFileAtomic(file: string, text: string, mode?: number): Promise<void>;
-  /** Plain write (the `--output` report). */
-  writeFile(file: string, text: string): Promise<void>;
+  /** Plain write (the `--output` report, in pieces written one after the other). */
+  writeFile(file: string, text: string | readonly string[]): Promise<void>;
 }
 
 export interface Io {
@@ -80,7 +80,7 @@ export const nodeFs: CliFs = {
     }
   },
   async writeFile(file, text) {
-    await fs.writeFile(file, text, 'utf8');
+    await fs.writeFile(file, typeof text === 'string' ? text : text.values(), 'utf8');
   },
 };
 

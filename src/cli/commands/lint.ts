@@ -338,13 +338,13 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     ...(flags.locale ? { locale: flags.locale } : {}),
     linesOf,
   };
-  let report = FORMATTERS[flags.format]!(input);
+  const report = FORMATTERS[flags.format]!(input);
   if (flags.format === 'stylish' && flags.fix && fixedProblems > 0) {
     const french = flags.locale?.toLowerCase().startsWith('fr');
     const line = french
       ? `${fixedProblems} problème${fixedProblems > 1 ? 's' : ''} corrigé${fixedProblems > 1 ? 's' : ''} dans ${fixedFiles} fichier${fixedFiles > 1 ? 's' : ''}.`
       : `Fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.`;
-    report += `${input.colors.green(line)}\n`;
+    report.push(`${input.colors.green(line)}\n`);
   }
   if (flags.output !== undefined) {
     const target = path.resolve(io.cwd, flags.output);
@@ -354,7 +354,7 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
       throw new UserError(`cannot write ${flags.output}: ${describeFsError(error)}`);
     }
   } else {
-    io.stdout(report);
+    for (const piece of report) io.stdout(piece);
   }
 
   const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;

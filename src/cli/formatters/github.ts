@@ -19,7 +19,7 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(input: FormatInput): string {
+export function formatGithub(input: FormatInput): string[] {
   let out = '';
   for (const file of input.files) {
     for (const f of file.findings) {
@@ -36,5 +36,5 @@ export function formatGithub(input: FormatInput): string {
       out += `::${COMMAND[f.severity]} ${props}::${escapeData(escapeControl(f.message))}\n`;
     }
   }
-  return out;
+  return [out];
 }

@@ -68,16 +68,17 @@ export function stringifyInert(value: unknown): string {
 }
 
 /**
- * The report, written file by file (the same text as stringifying it whole): on a big tree the
- * objects of one file's findings are all that exists at a time, not those of every file.
+ * The report, file by file (the same text as stringifying it whole): on a big tree the objects
+ * of one file's findings are all that exists at a time, not those of every file, and each file's
+ * piece is written on its own.
  */
-export function formatJson(input: FormatInput): string {
-  if (input.files.length === 0) return '[]\n';
-  let out = '[\n  ';
-  input.files.forEach((f, i) => {
+export function formatJson(input: FormatInput): string[] {
+  if (input.files.length === 0) return ['[]\n'];
+  const pieces = input.files.map((f, i) => {
     const report: JsonFileReport = { file: f.file, findings: f.findings.map((x) => toJsonFinding(x, f.lines, input.linesOf)) };
     // Stringified inside an array, the report comes out indented as an element: `[\n  {…}\n]`.
-    out += (i > 0 ? ',\n  ' : '') + stringifyInert([report]).slice(4, -2);
+    return (i > 0 ? ',\n  ' : '[\n  ') + stringifyInert([report]).slice(4, -2);
   });
-  return `${out}\n]\n`;
+  pieces.push('\n]\n');
+  return pieces;
 }

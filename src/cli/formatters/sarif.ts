@@ -105,6 +105,6 @@ export function toSarif(input: FormatInput): Record<string, unknown> {
   };
 }
 
-export function formatSarif(input: FormatInput): string {
-  return `${stringifyInert(toSarif(input))}\n`;
+export function formatSarif(input: FormatInput): string[] {
+  return [`${stringifyInert(toSarif(input))}\n`];
 }

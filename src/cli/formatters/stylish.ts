@@ -29,11 +29,11 @@ function paint(colors: Colors, severity: Severity, text: string): string {
   return severity === 'error' ? colors.red(text) : severity === 'warning' ? colors.yellow(text) : colors.blue(text);
 }
 
-export function formatStylish(input: FormatInput): string {
+export function formatStylish(input: FormatInput): string[] {
   const { colors } = input;
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let fixable = 0;
-  let out = '';
+  const pieces: string[] = [];
   for (const file of input.files) {
     if (file.findings.length === 0) continue;
     const rows = file.findings.map((f) => {
@@ -50,20 +50,21 @@ export function formatStylish(input: FormatInput): string {
     });
     const positionWidth = Math.max(...rows.map((r) => r.position.length));
     const severityWidth = Math.max(...rows.map((r) => r.severity.length));
-    out += `\n${colors.underline(escapeControl(file.file))}\n`;
+    let out = `\n${colors.underline(escapeControl(file.file))}\n`;
     for (const row of rows) {
       out += `  ${colors.dim(row.position.padEnd(positionWidth))}  ${paint(colors, row.severity, row.severity.padEnd(severityWidth))}  ${row.message}  ${colors.dim(row.ruleId)}\n`;
       for (const related of row.related) out += `  ${' '.repeat(positionWidth + severityWidth + 4)}${colors.dim(`↳ ${related}`)}\n`;
     }
+    pieces.push(out);
   }
   const total = counts.error + counts.warning + counts.info;
-  if (total === 0) return '';
+  if (total === 0) return [];
   const w = wordsFor(input.locale);
   const count = (n: number, word: readonly [string, string]): string => w.count(n, word[0], word[1]);
   const worst: Severity = counts.error ? 'error' : counts.warning ? 'warning' : 'info';
   const symbol = worst === 'info' ? 'ℹ' : '✖';
   const parts = [count(counts.error, w.error), count(counts.warning, w.warning), count(counts.info, w.info)].join(', ');
-  out += `\n${paint(colors, worst, colors.bold(`${symbol} ${count(total, w.problem)} (${parts})`))}\n`;
-  if (fixable > 0) out += paint(colors, worst, w.fixable(count(fixable, w.problem))) + '\n';
-  return out;
+  pieces.push(`\n${paint(colors, worst, colors.bold(`${symbol} ${count(total, w.problem)} (${parts})`))}\n`);
+  if (fixable > 0) pieces.push(paint(colors, worst, w.fixable(count(fixable, w.problem))) + '\n');
+  return pieces;
 }

