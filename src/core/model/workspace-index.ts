@@ -41,6 +41,8 @@ export interface IndexReads {
 
 const ALL = '*';
 const TEMPLATES = '#templates';
+/** The prefix of a label's name among the reads: `#label:` scope NUL key NUL value. */
+const LABEL = '#label:';
 /** The prefix of a derived value's name among the reads. */
 const DERIVED = '#derived:';
 
@@ -75,6 +77,11 @@ export class WorkspaceIndex {
   private clock = 0;
   /** The reads being recorded (a rule check, a derived computation), innermost last. */
   private readonly recorders: Array<Set<string>> = [];
+  /**
+   * True once anything recorded its reads: until then no result can be stale, and changes need
+   * not be dated name by name (loading a tree of 50,000 objects before its first lint).
+   */
+  private recorded = false;
 
   /** @param defaultNamespace where manifests without `metadata.namespace` land (kubectl's context namespace) */
   constructor(readonly defaultNamespace = 'default') {}
@@ -131,6 +138,7 @@ export class WorkspaceIndex {
   recordReads<T>(f: () => T): { value: T; reads: IndexReads } {
     const deps = new Set<string>();
     const at = this.clock;
+    this.recorded = true;
     this.recorders.push(deps);
     try {
       return { value: f(), reads: { deps, at } };
@@ -215,12 +223,21 @@ export class WorkspaceIndex {
    * thousands of templates would be quadratic). Built once per namespace until a template changes.
    */
   private templatesWithLabel(namespace: string | undefined, label: string): readonly PodTemplateHolder[] {
-    const templates = namespace === undefined ? this.podTemplates : this.templatesIn(namespace);
     const scope = namespace ?? EVERY_NAMESPACE;
+    // Whoever asks depends on the templates carrying this label only (an edit to another
+    // workload's template does not re-check a Service that does not select it).
+    if (this.recorders.length > 0) this.read(`${LABEL}${scope}\u0000${label}`);
     let byLabel = this.templatesByLabel.get(scope);
     if (!byLabel) {
-      byLabel = new Map();
-      for (const h of templates) for (const k in h.labels) pushTo(byLabel, `${k}\u0000${h.labels[k]}`, h);
+      this.recorders.push(new Set()); // building the map is not a read of every template
+      try {
+        byLabel = new Map();
+        for (const h of namespace === undefined ? this.podTemplates : this.templatesIn(namespace)) {
+          for (const k in h.labels) pushTo(byLabel, `${k}\u0000${h.labels[k]}`, h);
+        }
+      } finally {
+        this.recorders.pop();
+      }
       this.templatesByLabel.set(scope, byLabel);
     }
     return byLabel.get(label) ?? [];
@@ -324,14 +341,24 @@ export class WorkspaceIndex {
     for (const m of changed) {
       kinds.add(m.kind);
       keys.add(key(m.kind, this.namespaceOf(m), m.name));
-      templates ||= podTemplateOf(m) !== undefined;
+      const template = podTemplateOf(m);
+      if (!template) continue;
+      templates = true;
+      if (!this.recorded) continue;
+      // The labels of a template that came or went (or changed): before and after are both here.
+      const labels = podLabels(template);
+      for (const k in labels) {
+        const label = `${k}\u0000${labels[k]}`;
+        this.changedAt.set(`${LABEL}${this.namespaceOf(m)}\u0000${label}`, now);
+        this.changedAt.set(`${LABEL}${EVERY_NAMESPACE}\u0000${label}`, now);
+      }
     }
     for (const kind of kinds) {
       this.changedAt.set(kind, now);
       this.dirtyKinds.add(kind);
     }
     for (const k of keys) {
-      this.changedAt.set(k, now);
+      if (this.recorded) this.changedAt.set(k, now);
       this.dirtyKeys.add(k);
     }
     if (templates) {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { Finding } from '../../../src/core/finding';
 import { lint, Linter } from '../../../src/core/lint';
+import { defineRule } from '../../../src/core/rules/types';
 import { FUZZ, fcParams, mutate, mutationArb, ROOT } from '../robustness/helpers';
 
 const EXAMPLES = path.join(ROOT, 'examples', 'dockercoins');
@@ -94,6 +95,36 @@ describe('incremental linting (the editor\'s Linter)', function () {
       }),
       fcParams(FUZZ > 0 ? FUZZ * 10 : 40),
     );
+  });
+
+  it('re-checks a Service when a pod template carrying its label changes, not when another one does', () => {
+    const checked: string[] = [];
+    const probe = defineRule({
+      id: 'test-service-probe', category: 'networking', severity: 'info', title: 'test',
+      docs: { description: '', rationale: '', remediation: '', references: [] },
+      kinds: ['Service'], messages: { selects: 'selects {{n}}' },
+      check(ctx) {
+        checked.push(ctx.manifest.name);
+        ctx.report({ path: ['spec', 'selector'], messageId: 'selects', data: { n: ctx.index.selectWithMap(ctx.namespace!, (ctx.manifest.object.spec as { selector: unknown }).selector).length } });
+      },
+    });
+    const app = (name: string, replicas: number): string =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: ${name}\n  ports:\n  - port: 80\n---\n` +
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n      - name: c\n        image: nginx:1.27\n`;
+    const linter = new Linter({ rules: [probe] });
+    linter.setFile('a.yaml', app('a', 1));
+    linter.setFile('b.yaml', app('b', 1));
+    linter.lintFile('a.yaml');
+    linter.lintFile('b.yaml');
+    assert.deepEqual(checked.splice(0), ['a', 'b']);
+    linter.setFile('b.yaml', app('b', 3)); // b's template changed (its Deployment did): a's Service is not concerned
+    linter.lintFile('a.yaml');
+    linter.lintFile('b.yaml');
+    assert.deepEqual(checked.splice(0), ['b']);
+    // A template that takes Service a's label is seen by it.
+    linter.setFile('b.yaml', app('b', 3).replace(/labels:\n        app: b/, 'labels:\n        app: a'));
+    assert.equal(linter.lintFile('a.yaml').findings[0]?.message, 'selects 2');
+    assert.deepEqual(checked.splice(0), ['a']);
   });
 
   it('keeps the objects and checks of documents an edit does not touch', () => {
