@@ -196,7 +196,7 @@ export function expandWorkloads(manifests: readonly Manifest[], options: ExpandO
 
     const priorityClassName = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : undefined;
     const priority = typeof spec.priority === 'number' ? spec.priority
-      : priorityClassName !== undefined ? priorityClasses.get(priorityClassName) ?? BUILTIN_PRIORITIES[priorityClassName] ?? 0
+      : priorityClassName !== undefined ? priorityClasses.get(priorityClassName) ?? (Object.hasOwn(BUILTIN_PRIORITIES, priorityClassName) ? BUILTIN_PRIORITIES[priorityClassName]! : 0)
         : globalDefault ?? 0;
     const preemptionPolicy = (spec.preemptionPolicy ?? (priorityClassName ? preemptionPolicies.get(priorityClassName) : undefined)) === 'Never' ? 'Never' : 'PreemptLowerPriority';
     const requests = podRequests(spec);

@@ -61,7 +61,7 @@ export class KubePlanSymbols implements vscode.DocumentSymbolProvider {
     const convert = (s: ManifestSymbol): vscode.DocumentSymbol => {
       const range = toRange(positions, s.range);
       const selection = toRange(positions, s.selectionRange);
-      const symbol = new vscode.DocumentSymbol(s.name, s.detail, SYMBOL_KINDS[s.kind] ?? vscode.SymbolKind.Class, range, range.contains(selection) ? selection : range);
+      const symbol = new vscode.DocumentSymbol(s.name, s.detail, (Object.hasOwn(SYMBOL_KINDS, s.kind) ? SYMBOL_KINDS[s.kind]! : vscode.SymbolKind.Class), range, range.contains(selection) ? selection : range);
       symbol.children = s.children.map(convert);
       return symbol;
     };

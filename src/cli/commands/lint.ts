@@ -107,7 +107,7 @@ function readFlags(args: string[], io: Io): LintFlags | 'help' {
     }
   }
   const format = (values.format as string | undefined) ?? 'stylish';
-  if (!FORMATTERS[format]) throw new UserError(`--format: unknown format "${format}"; expected one of ${Object.keys(FORMATTERS).join(', ')}`);
+  if (!Object.hasOwn(FORMATTERS, format)) throw new UserError(`--format: unknown format "${format}"; expected one of ${Object.keys(FORMATTERS).join(', ')}`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     const raw = values['max-warnings'] as string;

@@ -9,21 +9,24 @@ import type { Manifest } from '../source/parse';
 import { isRecord } from '../source/parse';
 import type { Path } from '../source/path';
 
-/** Where each kind keeps its pod template (the path of the template's `metadata`/`spec` parent). */
-const TEMPLATE_PATHS: Record<string, Path> = {
-  Pod: [],
-  PodTemplate: ['template'],
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
+/**
+ * Where each kind keeps its pod template (the path of the template's `metadata`/`spec` parent).
+ * A Map: a kind is the user's text, and `kind: constructor` must not find Object's.
+ */
+const TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map<string, Path>([
+  ['Pod', []],
+  ['PodTemplate', ['template']],
+  ['Deployment', ['spec', 'template']],
+  ['StatefulSet', ['spec', 'template']],
+  ['DaemonSet', ['spec', 'template']],
+  ['ReplicaSet', ['spec', 'template']],
+  ['ReplicationController', ['spec', 'template']],
+  ['Job', ['spec', 'template']],
+  ['CronJob', ['spec', 'jobTemplate', 'spec', 'template']],
+]);
 
 /** Kinds that hold a pod template, in the order users meet them. */
-export const POD_TEMPLATE_KINDS: readonly string[] = Object.keys(TEMPLATE_PATHS);
+export const POD_TEMPLATE_KINDS: readonly string[] = [...TEMPLATE_PATHS.keys()];
 
 /** Kinds whose pods are managed by a controller that keeps `replicas` of them running. */
 export const REPLICATED_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
@@ -55,13 +58,14 @@ const containerLists = new WeakMap<PodTemplate, readonly ContainerRef[]>();
 
 /** The pod template of a manifest, or undefined when its kind has none (or the spec is not a mapping). */
 export function podTemplateOf(manifest: Manifest): PodTemplate | undefined {
+  if (!TEMPLATE_PATHS.has(manifest.kind)) return undefined;
   let template = templates.get(manifest);
   if (template === undefined) templates.set(manifest, template = findPodTemplate(manifest) ?? null);
   return template ?? undefined;
 }
 
 function findPodTemplate(manifest: Manifest): PodTemplate | undefined {
-  const path = TEMPLATE_PATHS[manifest.kind];
+  const path = TEMPLATE_PATHS.get(manifest.kind);
   if (!path || !manifest.apiVersion.match(/^(v1|apps\/v1|batch\/v1|batch\/v1beta1|apps\/v1beta\d|extensions\/v1beta1)$/)) return undefined;
   let node: unknown = manifest.object;
   for (const segment of path) node = isRecord(node) ? node[segment as string] : undefined;

@@ -69,6 +69,20 @@ describe('robustness: the CLI on broken and hostile trees', function () {
     }
   });
 
+  it('a --format named like one of Object\'s own properties is an unknown format (exit 2), not a crash', async () => {
+    const project = tempProject({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n' });
+    try {
+      for (const format of ['constructor', 'toString', '__proto__']) {
+        const r = await lintDir(project.dir, ['--format', format, '.']);
+        assertClean(r, format);
+        assert.equal(r.code, 2);
+        assert.match(r.err, /unknown format/);
+      }
+    } finally {
+      project.cleanup();
+    }
+  });
+
   it('a FIFO named on the command line is refused, not read (which would hang)', async function () {
     if (process.platform === 'win32') this.skip();
     const project = tempProject({});

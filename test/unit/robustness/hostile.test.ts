@@ -101,6 +101,14 @@ describe('robustness: hostile input', function () {
     }
   });
 
+  it('kinds, names and values that are also the names of Object\'s own properties are plain text', () => {
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const text = `apiVersion: v1\nkind: ${word}\nmetadata:\n  name: x\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: ${word.toLowerCase().replace(/_/g, '')}\nspec:\n  priorityClassName: ${word}\n  containers:\n  - name: c\n    image: nginx:1.27\n`;
+      const result = lintOne(text, `${word}.yaml`);
+      assert.ok(ids(result).some((id) => id.startsWith('unknown-resource-kind/')), `${word}: ${ids(result).join(' ')}`);
+    }
+  });
+
   it('a very long single line (10 MB scalar) is linted in bounded time', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: long}\ndata:\n  k: ${'a'.repeat(10 * 1024 * 1024)}\n`;
     const result = lintOne(text);
