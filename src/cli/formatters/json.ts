@@ -74,10 +74,13 @@ export function stringifyInert(value: unknown): string {
  */
 export function formatJson(input: FormatInput): string[] {
   if (input.files.length === 0) return ['[]\n'];
-  const pieces = input.files.map((f, i) => {
+  const pieces: string[] = [];
+  input.files.forEach((f, i) => {
     const report: JsonFileReport = { file: f.file, findings: f.findings.map((x) => toJsonFinding(x, f.lines, input.linesOf)) };
     // Stringified inside an array, the report comes out indented as an element: `[\n  {…}\n]`.
-    return (i > 0 ? ',\n  ' : '[\n  ') + stringifyInert([report]).slice(4, -2);
+    // The separator is a piece of its own: prepended, it would make V8 copy the whole text again
+    // to write it (a 65 MB report: 0.3 s against 0.03 s).
+    pieces.push(i > 0 ? ',\n  ' : '[\n  ', stringifyInert([report]).slice(4, -2));
   });
   pieces.push('\n]\n');
   return pieces;
