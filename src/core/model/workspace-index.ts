@@ -339,8 +339,9 @@ export class WorkspaceIndex {
     const keys = new Set<string>();
     let templates = false;
     for (const m of changed) {
+      const namespace = this.namespaceOf(m);
       kinds.add(m.kind);
-      keys.add(key(m.kind, this.namespaceOf(m), m.name));
+      keys.add(key(m.kind, namespace, m.name));
       const template = podTemplateOf(m);
       if (!template) continue;
       templates = true;
@@ -349,7 +350,7 @@ export class WorkspaceIndex {
       const labels = podLabels(template);
       for (const k in labels) {
         const label = `${k}\u0000${labels[k]}`;
-        this.changedAt.set(`${LABEL}${this.namespaceOf(m)}\u0000${label}`, now);
+        this.changedAt.set(`${LABEL}${namespace}\u0000${label}`, now);
         this.changedAt.set(`${LABEL}${EVERY_NAMESPACE}\u0000${label}`, now);
       }
     }

@@ -1,7 +1,8 @@
 /**
- * @fileoverview Shared by the networking rules: Services and the pod templates they select,
- * NetworkPolicies per namespace and what they select, Ingress classes, and the per-lint maps
- * that keep these lookups cheap.
+ * @fileoverview Shared by the networking rules: NetworkPolicies per namespace and what they
+ * select, Ingress classes, and the per-lint maps that keep these lookups cheap. (Which pod
+ * templates a Service or a LabelSelector selects is the index's: `selectWithMap`,
+ * `selectWithLabelSelector`, `firstWithLabelSelector`.)
  */
 import type { Severity } from '../../finding';
 import { pushTo, type PodTemplateHolder, type WorkspaceIndex } from '../../model/workspace-index';
