@@ -126,6 +126,15 @@ class BlockParser {
   private depth = 0;
   /** Set by nextContent: the comment lines it skipped, as pairs of indentation and end offset. */
   private readonly comments: number[] = [];
+  /**
+   * The keys, and the numbers (key ranges and values, items), of the collections being read,
+   * innermost on top: each collection pushes its own and pops them when the builder has them
+   * (no arrays made per collection).
+   */
+  private readonly keyStack: string[] = [];
+  private keyTop = 0;
+  private readonly numStack: number[] = [];
+  private numTop = 0;
 
   /** Block collections nested deeper than this (flow ones count too) make the parser give up. */
   private readonly maxDepth: number;
@@ -133,7 +142,7 @@ class BlockParser {
   constructor(text: string, maxDepth: number) {
     this.text = text;
     this.maxDepth = maxDepth - MAX_FLOW_DEPTH;
-    this.builder = new TreeBuilder(text.length);
+    this.builder = new TreeBuilder();
   }
 
   parseDocuments(): BlockDocument[] {
@@ -186,8 +195,9 @@ class BlockParser {
   private parseMap(at: number, column: number): Record<string, unknown> {
     const text = this.text;
     const object: Record<string, unknown> = {};
-    const keys: string[] = [];
-    const entries: number[] = [];
+    const keys = this.keyStack;
+    const keyBase = this.keyTop;
+    const numBase = this.numTop;
     let p = at;
     let outer = at;
     let q = -1;
@@ -213,13 +223,16 @@ class BlockParser {
         key = text.slice(p, keyEnd);
         if (!isObviouslyString(key) && (key === '<<' || typeof resolvePlainScalar(key) !== 'string')) giveUp();
       }
-      if (key === '__proto__' || keyEnd - p > MAX_KEY || keys.includes(key)) giveUp();
-      keys.push(key);
+      if (key === '__proto__' || keyEnd - p > MAX_KEY) giveUp();
+      for (let i = keyBase; i < this.keyTop; i++) if (keys[i] === key) giveUp();
+      keys[this.keyTop++] = key;
+      const entry = this.numTop;
+      this.numTop += 3;
       object[key] = this.parseValue(colon + 1, lineEnd, column, 'map');
       const value = this.node;
       q = this.nextContent(this.next);
       this.extendScalar(column);
-      entries.push(p, keyEnd, value);
+      this.setNums(entry, p, keyEnd, value);
       outer = this.builder.outerOf(value);
       if (q < 0) break;
       const qColumn = q - this.lineStart;
@@ -229,25 +242,28 @@ class BlockParser {
     }
     const end = this.endCollection(column, outer, q, root);
     this.depth--;
-    this.node = this.builder.map(at, outer, end, keys, entries);
+    this.node = this.builder.map(at, outer, end, keys, keyBase, this.keyTop, this.numStack, numBase);
+    this.keyTop = keyBase;
+    this.numTop = numBase;
     this.inline = false;
     return object;
   }
 
   private parseSeq(at: number, column: number): unknown[] {
     const array: unknown[] = [];
-    const items: number[] = [];
+    const numBase = this.numTop;
     let p = at;
     let outer = at;
     let q = -1;
     const root = this.depth++ === 0;
     if (this.depth > this.maxDepth) giveUp();
     for (;;) {
+      const item = this.numTop++;
       array.push(this.parseValue(p + 1, this.lineEnd(p), column, 'seq'));
       const value = this.node;
       q = this.nextContent(this.next);
       this.extendScalar(column);
-      items.push(value);
+      this.numStack[item] = value;
       outer = this.builder.outerOf(value);
       if (q < 0) break;
       const qColumn = q - this.lineStart;
@@ -258,7 +274,8 @@ class BlockParser {
     }
     const end = this.endCollection(column, outer, q, root);
     this.depth--;
-    this.node = this.builder.seq(at, outer, end, items);
+    this.node = this.builder.seq(at, outer, end, this.numStack, numBase, this.numTop);
+    this.numTop = numBase;
     this.inline = false;
     return array;
   }
@@ -419,6 +436,14 @@ class BlockParser {
     return lastOuter;
   }
 
+  /** Fills the three numbers of a mapping entry reserved at `at` on the stack. */
+  private setNums(at: number, keyStart: number, keyEnd: number, value: number): void {
+    const nums = this.numStack;
+    nums[at] = keyStart;
+    nums[at + 1] = keyEnd;
+    nums[at + 2] = value;
+  }
+
   private scalar(style: ScalarStyle, start: number, end: number, outer: number, next: number): void {
     this.node = this.builder.scalar(style, start, end, outer);
     this.inline = true;
@@ -498,10 +523,11 @@ class BlockParser {
     if (depth > MAX_FLOW_DEPTH) giveUp();
     const isMap = text.charCodeAt(at) === 123;
     const close = isMap ? 125 : 93;
-    const object: Record<string, unknown> = {};
-    const array: unknown[] = [];
-    const keys: string[] = [];
-    const entries: number[] = [];
+    const object: Record<string, unknown> | undefined = isMap ? {} : undefined;
+    const array: unknown[] | undefined = isMap ? undefined : [];
+    const keys = this.keyStack;
+    const keyBase = this.keyTop;
+    const numBase = this.numTop;
     let p = this.skipSpaces(at + 1);
     while (text.charCodeAt(p) !== close) {
       if (p >= lineEnd) giveUp();
@@ -511,18 +537,22 @@ class BlockParser {
         const keyStart = this.scalarStart;
         const keyEnd = this.scalarEnd;
         if (typeof key !== 'string' || this.scalarStyle === 'PLAIN' && !isObviouslyString(key) && typeof resolvePlainScalar(key) !== 'string') giveUp();
-        if (key === '__proto__' || key === '<<' || keys.includes(key)) giveUp();
+        if (key === '__proto__' || key === '<<') giveUp();
+        for (let i = keyBase; i < this.keyTop; i++) if (keys[i] === key) giveUp();
         const colon = this.next;
         if (text.charCodeAt(colon) !== COLON || !this.endsToken(colon + 1, lineEnd)) giveUp();
-        keys.push(key);
-        entries.push(keyStart, keyEnd);
+        keys[this.keyTop++] = key;
+        const entry = this.numTop;
+        this.numTop += 3;
         value = this.flowValue(this.skipSpaces(colon + 1), lineEnd, depth);
-        object[key] = value;
+        object![key] = value;
+        this.setNums(entry, keyStart, keyEnd, this.node);
       } else {
+        const item = this.numTop++;
         value = this.flowValue(p, lineEnd, depth);
-        array.push(value);
+        array!.push(value);
+        this.numStack[item] = this.node;
       }
-      entries.push(this.node);
       const after = this.next;
       const c = text.charCodeAt(after);
       if (c === 44) p = this.skipSpaces(after + 1); // ,
@@ -531,7 +561,11 @@ class BlockParser {
     }
     const end = p + 1;
     const outer = this.skipSpaces(end);
-    this.node = isMap ? this.builder.map(at, end, outer, keys, entries) : this.builder.seq(at, end, outer, entries);
+    this.node = isMap
+      ? this.builder.map(at, end, outer, keys, keyBase, this.keyTop, this.numStack, numBase)
+      : this.builder.seq(at, end, outer, this.numStack, numBase, this.numTop);
+    this.keyTop = keyBase;
+    this.numTop = numBase;
     this.flowEnd = end;
     this.next = outer;
     return isMap ? object : array;
@@ -723,7 +757,7 @@ class BlockParser {
   private nextContent(from: number): number {
     const text = this.text;
     let p = from;
-    this.comments.length = 0;
+    if (this.comments.length !== 0) this.comments.length = 0;
     while (p < this.end) {
       let j = p;
       while (text.charCodeAt(j) === SPACE) j++;

@@ -138,21 +138,31 @@ export function follow(root: TreeNode, path: ReadonlyArray<string | number>): { 
 }
 
 /**
+ * The buffer builders write into, one file at a time (a fresh buffer per file, grown by
+ * doubling, cost the parse more than the records it held); `seal` copies the used part out.
+ */
+let scratch = new Int32Array(1 << 16);
+let scratchOwner: TreeBuilder | null = null;
+/** A scratch buffer grown past this (a huge file) is not kept for the next file. */
+const MAX_KEPT_SCRATCH = 1 << 22;
+
+/**
  * Builds the trees of the documents of one file, children first, into one buffer shared by all
  * of them (one small typed array per document made many thousands of buffers for the garbage
- * collector to track on a big tree).
+ * collector to track on a big tree). One builder at a time: a new builder takes over the
+ * scratch buffer (one given up on, unsealed, is simply dropped).
  */
 export class TreeBuilder {
-  /** The records so far, in a buffer that doubles when full (seal copies the used part). */
+  /** The records so far, in the scratch buffer (doubled when full); seal copies the used part. */
   private data: Int32Array;
   private length = 0;
   private readonly keys: string[] = [];
   /** What the views of this builder's trees point to; its data is final once sealed. */
   private readonly tree: DocTree;
 
-  /** @param textLength the length of the text parsed, if known: manifests take about 0.4 numbers per character. */
-  constructor(textLength = 0) {
-    this.data = new Int32Array((textLength >> 2) + 256);
+  constructor() {
+    this.data = scratch;
+    scratchOwner = this;
     this.tree = { data: this.data, keys: this.keys };
   }
 
@@ -160,21 +170,28 @@ export class TreeBuilder {
     return this.record(STYLES.indexOf(style), start, end, outer, 0);
   }
 
-  /** A mapping; `entries` holds key start, key end and value (record index or -1) per entry. */
-  map(start: number, end: number, outer: number, keys: readonly string[], entries: readonly number[]): number {
-    const at = this.record(MAP, start, end, outer, 2 + entries.length);
-    this.data[at + 4] = keys.length;
-    this.data[at + 5] = this.keys.length;
-    this.data.set(entries, at + 6);
-    for (const k of keys) this.keys.push(k);
+  /**
+   * A mapping of the keys `keys[from..to)`; `entries`, from `entriesFrom`, holds key start, key
+   * end and value (record index or -1) per entry. (Slices of stacks the parser reuses.)
+   */
+  map(start: number, end: number, outer: number, keys: readonly string[], from: number, to: number, entries: readonly number[], entriesFrom: number): number {
+    const size = to - from;
+    const at = this.record(MAP, start, end, outer, 2 + size * 3);
+    const d = this.data;
+    d[at + 4] = size;
+    d[at + 5] = this.keys.length;
+    for (let i = 0; i < size * 3; i++) d[at + 6 + i] = entries[entriesFrom + i]!;
+    for (let i = from; i < to; i++) this.keys.push(keys[i]!);
     return at;
   }
 
-  /** A sequence; `items` holds the record index (or -1) of each item. */
-  seq(start: number, end: number, outer: number, items: readonly number[]): number {
-    const at = this.record(SEQ, start, end, outer, 1 + items.length);
-    this.data[at + 4] = items.length;
-    this.data.set(items, at + 5);
+  /** A sequence of the items `items[from..to)` (record index, or -1, of each). */
+  seq(start: number, end: number, outer: number, items: readonly number[], from: number, to: number): number {
+    const size = to - from;
+    const at = this.record(SEQ, start, end, outer, 1 + size);
+    const d = this.data;
+    d[at + 4] = size;
+    for (let i = 0; i < size; i++) d[at + 5 + i] = items[from + i]!;
     return at;
   }
 
@@ -186,6 +203,7 @@ export class TreeBuilder {
       const bigger = new Int32Array(Math.max(this.length, this.data.length * 2));
       bigger.set(this.data.subarray(0, at));
       this.data = this.tree.data = bigger;
+      if (scratchOwner === this) scratch = bigger;
     }
     const d = this.data;
     d[at] = code;
@@ -216,7 +234,10 @@ export class TreeBuilder {
 
   /** Ends the file: the views' records become a copy of the used part of the buffer. */
   seal(): void {
+    if (scratchOwner !== this) throw new Error('TreeBuilder: another builder took over the buffer before this one was sealed');
     this.tree.data = this.data.slice(0, this.length);
+    scratchOwner = null;
+    if (scratch.length > MAX_KEPT_SCRATCH) scratch = new Int32Array(1 << 16);
   }
 }
 
@@ -240,10 +261,11 @@ function addYamlNode(builder: TreeBuilder, node: Node): number {
       const keyRange = key?.range ?? [start, start];
       entries.push(keyRange[0], keyRange[1], item.value ? addYamlNode(builder, item.value) : -1);
     }
-    return builder.map(start, end, outer, keys, entries);
+    return builder.map(start, end, outer, keys, 0, keys.length, entries, 0);
   }
   if (isSeq(node)) {
-    return builder.seq(start, end, outer, node.items.map((item) => (item ? addYamlNode(builder, item as Node) : -1)));
+    const items = node.items.map((item) => (item ? addYamlNode(builder, item as Node) : -1));
+    return builder.seq(start, end, outer, items, 0, items.length);
   }
   const style: ScalarStyle = isAlias(node) ? 'ALIAS' : isScalar(node) && node.type ? node.type as ScalarStyle : 'OTHER';
   return builder.scalar(style, start, end, outer);

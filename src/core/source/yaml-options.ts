@@ -34,7 +34,22 @@ export function resolvePlainScalar(source: string): unknown {
   // Decimal integers without a leading zero, and words no number can contain (`100m`, `10Gi`),
   // are decided here; the tags decide the rest.
   if (DECIMAL.test(source)) return Number(source);
-  if (NOT_A_NUMBER.test(source) && !isSpecialWord(source)) return source;
+  if (!NOT_A_NUMBER.test(source)) return resolveWithTags(source);
+  if (!isSpecialWord(source)) return source;
+  // Short words (`name`, `true`, `TCP`, `Never`) come back all the time: each is resolved once.
+  let value = SHORT_WORDS.get(source);
+  if (value === undefined && !SHORT_WORDS.has(source)) {
+    value = resolveWithTags(source);
+    if (SHORT_WORDS.size < MAX_SHORT_WORDS) SHORT_WORDS.set(source, value);
+  }
+  return value;
+}
+
+/** Short letter-only words and their values (bounded: a file of random words must not grow it without end). */
+const SHORT_WORDS = new Map<string, unknown>();
+const MAX_SHORT_WORDS = 10_000;
+
+function resolveWithTags(source: string): unknown {
   if (plainTags === undefined) {
     const doc = new Document(null, YAML_OPTIONS);
     plainTags = (doc.schema.tags as ScalarTag[]).filter((t) => t.default === true && t.test !== undefined);
