@@ -53,7 +53,10 @@ export interface Finding {
   docIndex?: number;
   resource?: ResourceRef;
   related?: RelatedLocation[];
-  /** A safe fix: applied by `--fix` and "fix all". */
+  /**
+   * A safe fix: applied by `--fix` and "fix all". The linter's findings build it, and
+   * `suggestions`, on first read (getters: `JSON.stringify` keeps them, a spread does not).
+   */
   fix?: Fix;
   /** Fixes that change behaviour, offered in the editor only. */
   suggestions?: Fix[];

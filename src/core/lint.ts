@@ -4,7 +4,7 @@
  * editor re-parses only the file that changed; `lint()` is the one-shot form the CLI uses.
  */
 import { effectiveOptions, effectiveSeverity, type ResolvedConfig, defaultConfig } from './config/config';
-import { compareFindings, type Finding, type Fix, type OffsetRange, type Severity } from './finding';
+import { compareFindings, type Finding, type Fix, type OffsetRange, type RelatedLocation, type ResourceRef, type Severity } from './finding';
 import { opsToEdit } from './fix/fix-ops';
 import { WorkspaceIndex, type IndexReads } from './model/workspace-index';
 import { sameData } from './model/same-data';
@@ -206,37 +206,19 @@ export class Linter {
     return cached;
   }
 
-  /** @internal Turns a rule's report into a finding (RuleRun calls it). */
+  /** @internal Turns a rule's report into a finding. */
   toFinding(rule: Rule<string, unknown>, severity: Severity, config: ResolvedConfig, manifest: Manifest, source: SourceFile, report: Report<string>): Finding {
-    const finding: Finding = {
-      ruleId: rule.id,
-      messageId: report.messageId,
-      severity: config.rules[rule.id] ? severity : report.severity ?? severity,
-      message: formatMessage(rule, report.messageId, report.data, this.locale),
-      file: manifest.file,
-      range: rangeOf(manifest, report),
-      docIndex: manifest.docIndex,
-      resource: manifest.ref,
-    };
+    const { fix, suggestions } = report;
+    const hasFix = fix !== undefined && (fix.manifest ?? manifest).file === manifest.file;
+    const finding = new LintFinding(
+      rule.id, report.messageId, config.rules[rule.id] ? severity : report.severity ?? severity,
+      formatMessage(rule, report.messageId, report.data, this.locale), manifest, rangeOf(manifest, report),
+      hasFix || suggestions?.length ? { source, manifest, fix: hasFix ? fix : undefined, suggestions } : undefined,
+    );
     if (report.related?.length) {
       finding.related = report.related.map((r) => ({ file: r.manifest.file, range: rangeOf(r.manifest, r), message: r.message }));
     }
     if (report.tags?.length) finding.tags = report.tags;
-    const { fix, suggestions } = report;
-    if (fix && (fix.manifest ?? manifest).file === manifest.file) {
-      defineLazy(finding, 'fix', () => toFix(source, fix, fix.manifest ?? manifest));
-    }
-    if (suggestions?.length) {
-      defineLazy(finding, 'suggestions', () => {
-        const out: Fix[] = [];
-        for (const s of suggestions) {
-          const target = s.manifest ?? manifest;
-          const built = target.file === manifest.file ? toFix(source, s, target) : undefined;
-          if (built) out.push(built);
-        }
-        return out.length ? out : undefined;
-      });
-    }
     return finding;
   }
 }
@@ -338,25 +320,76 @@ function toFix(source: SourceFile, fix: RuleFix, manifest: Manifest): Fix | unde
   return edit ? { title: fix.title, edits: [edit] } : undefined;
 }
 
+/** What a finding's fix and suggestions are built from, when first read. */
+interface PendingFixes {
+  source: SourceFile;
+  manifest: Manifest;
+  fix: RuleFix | undefined;
+  suggestions: readonly RuleFix[] | undefined;
+}
+
 /**
- * Defines an enumerable property computed on first read: fixes are built only when someone
- * looks at them (the editor, `--fix`, JSON output), not for every finding of a big lint run.
+ * A finding of a rule: plain data, except that its fix and suggestions are built when first read
+ * (the editor, `--fix`, JSON output), not for every finding of a big run. Spreading one drops
+ * them (they live on the prototype); `JSON.stringify` keeps them.
  */
-function defineLazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K] | undefined): void {
-  let done = false;
-  let value: T[K] | undefined;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!done) {
-        done = true;
-        value = compute();
-        if (value === undefined) Object.defineProperty(target, key, { value: undefined, enumerable: false, configurable: true, writable: true });
-      }
-      return value;
-    },
-  });
+class LintFinding implements Finding {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly range: OffsetRange;
+  readonly docIndex: number;
+  readonly resource: ResourceRef;
+  declare related?: RelatedLocation[];
+  declare tags?: Array<'deprecated' | 'unnecessary'>;
+  /** Until the fix and suggestions are built; `null` once they are. */
+  #pending: PendingFixes | null | undefined;
+  #fix: Fix | undefined;
+  #suggestions: Fix[] | undefined;
+
+  constructor(ruleId: string, messageId: string, severity: Severity, message: string, manifest: Manifest, range: OffsetRange, pending: PendingFixes | undefined) {
+    this.ruleId = ruleId;
+    this.messageId = messageId;
+    this.severity = severity;
+    this.message = message;
+    this.file = manifest.file;
+    this.range = range;
+    this.docIndex = manifest.docIndex;
+    this.resource = manifest.ref;
+    this.#pending = pending;
+  }
+
+  get fix(): Fix | undefined {
+    if (this.#pending) this.build(this.#pending);
+    return this.#fix;
+  }
+
+  get suggestions(): Fix[] | undefined {
+    if (this.#pending) this.build(this.#pending);
+    return this.#suggestions;
+  }
+
+  private build({ source, manifest, fix, suggestions }: PendingFixes): void {
+    this.#pending = null;
+    if (fix) this.#fix = toFix(source, fix, fix.manifest ?? manifest);
+    const out: Fix[] = [];
+    for (const s of suggestions ?? []) {
+      const target = s.manifest ?? manifest;
+      const built = target.file === manifest.file ? toFix(source, s, target) : undefined;
+      if (built) out.push(built);
+    }
+    if (out.length) this.#suggestions = out;
+  }
+
+  /** The finding as plain data, fix and suggestions included. */
+  toJSON(): Finding {
+    const out: Finding = { ...this };
+    if (this.fix) out.fix = this.fix;
+    if (this.suggestions) out.suggestions = this.suggestions;
+    return out;
+  }
 }
 
 /** Fills a rule message's `{{placeholders}}`, in `locale` when the catalogue translates it. */

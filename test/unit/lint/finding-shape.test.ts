@@ -1,0 +1,59 @@
+/**
+ * @fileoverview What a finding from `lint()` looks like to the adapters: plain data whose fix
+ * and suggestions are built on first read, once, and kept in its JSON form.
+ */
+import * as assert from 'node:assert/strict';
+import { lint } from '../../../src/core/lint';
+import { RULES_BY_ID } from '../../../src/core/rules';
+
+const CRONJOB = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+spec:
+  schedule: "CRON_TZ=Europe/Paris 0 9 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: report
+            image: app:1.0
+`;
+
+function findingsOf(ruleId: string, text: string) {
+  return lint([{ path: 'a.yaml', text }], { rules: [RULES_BY_ID.get(ruleId)!] })[0]!.findings;
+}
+
+describe('findings of lint()', () => {
+  it('builds a fix on first read, once, and keeps it in the JSON form', () => {
+    const [finding] = findingsOf('cronjob-time-zone', CRONJOB);
+    const fix = finding!.fix;
+    assert.ok(fix, 'a safe fix');
+    assert.equal(finding!.fix, fix, 'the same fix object on the second read');
+    const json = JSON.parse(JSON.stringify(finding)) as Record<string, unknown>;
+    assert.deepEqual(json.fix, JSON.parse(JSON.stringify(fix)));
+    assert.equal(json.ruleId, 'cronjob-time-zone');
+    assert.deepEqual(json.range, [...finding!.range]);
+  });
+
+  it('has neither key when there is nothing to build, and spreading keeps the data', () => {
+    const [finding] = findingsOf('cronjob-time-zone', CRONJOB.replace('Europe/Paris', 'Mars/Olympus'));
+    assert.equal(finding!.fix, undefined);
+    assert.equal(finding!.suggestions, undefined);
+    const json = JSON.parse(JSON.stringify(finding)) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(json), ['ruleId', 'messageId', 'severity', 'message', 'file', 'range', 'docIndex', 'resource']);
+    assert.deepEqual({ ...finding }, { ...json, range: finding!.range });
+  });
+
+  it('builds suggestions, behaviour-changing fixes, the same way', () => {
+    const text = CRONJOB.replace('"CRON_TZ=Europe/Paris 0 9 * * *"', '"0 9 * * *"');
+    const [finding] = findingsOf('require-resource-limits', text);
+    const suggestions = finding!.suggestions;
+    assert.ok(suggestions?.length, 'a suggestion');
+    assert.equal(finding!.suggestions, suggestions);
+    assert.equal(finding!.fix, undefined);
+    assert.equal((JSON.parse(JSON.stringify(finding)) as { suggestions: unknown[] }).suggestions.length, suggestions.length);
+  });
+});
