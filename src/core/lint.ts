@@ -344,10 +344,11 @@ class LintFinding implements Finding {
   readonly resource: ResourceRef;
   declare related?: RelatedLocation[];
   declare tags?: Array<'deprecated' | 'unnecessary'>;
-  /** Until the fix and suggestions are built; `null` once they are. */
-  #pending: PendingFixes | null | undefined;
-  #fix: Fix | undefined;
-  #suggestions: Fix[] | undefined;
+  /** What the fix and suggestions are built from. */
+  readonly #pending: PendingFixes | undefined;
+  /** Each built on its first read (`null`: built, there is none); apart, since suggestions cost more. */
+  #fix: Fix | null | undefined;
+  #suggestions: Fix[] | null | undefined;
 
   constructor(ruleId: string, messageId: string, severity: Severity, message: string, manifest: Manifest, range: OffsetRange, pending: PendingFixes | undefined) {
     this.ruleId = ruleId;
@@ -362,25 +363,25 @@ class LintFinding implements Finding {
   }
 
   get fix(): Fix | undefined {
-    if (this.#pending) this.build(this.#pending);
-    return this.#fix;
+    if (this.#fix === undefined) {
+      const fix = this.#pending?.fix;
+      this.#fix = (fix && toFix(this.#pending!.source, fix, fix.manifest ?? this.#pending!.manifest)) ?? null;
+    }
+    return this.#fix ?? undefined;
   }
 
   get suggestions(): Fix[] | undefined {
-    if (this.#pending) this.build(this.#pending);
-    return this.#suggestions;
-  }
-
-  private build({ source, manifest, fix, suggestions }: PendingFixes): void {
-    this.#pending = null;
-    if (fix) this.#fix = toFix(source, fix, fix.manifest ?? manifest);
-    const out: Fix[] = [];
-    for (const s of suggestions ?? []) {
-      const target = s.manifest ?? manifest;
-      const built = target.file === manifest.file ? toFix(source, s, target) : undefined;
-      if (built) out.push(built);
+    if (this.#suggestions === undefined) {
+      const out: Fix[] = [];
+      const { source, manifest, suggestions } = this.#pending ?? {};
+      for (const s of suggestions ?? []) {
+        const target = s.manifest ?? manifest!;
+        const built = target.file === manifest!.file ? toFix(source!, s, target) : undefined;
+        if (built) out.push(built);
+      }
+      this.#suggestions = out.length ? out : null;
     }
-    if (out.length) this.#suggestions = out;
+    return this.#suggestions ?? undefined;
   }
 
   /** The finding as plain data, fix and suggestions included. */

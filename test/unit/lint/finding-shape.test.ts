@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { lint } from '../../../src/core/lint';
 import { RULES_BY_ID } from '../../../src/core/rules';
+import { defineRule } from '../../../src/core/rules/types';
 
 const CRONJOB = `apiVersion: batch/v1
 kind: CronJob
@@ -55,5 +56,24 @@ describe('findings of lint()', () => {
     assert.equal(finding!.suggestions, suggestions);
     assert.equal(finding!.fix, undefined);
     assert.equal((JSON.parse(JSON.stringify(finding)) as { suggestions: unknown[] }).suggestions.length, suggestions.length);
+  });
+
+  it('builds the fix without the suggestions (a report reads only the fix; suggestions cost a parse each)', () => {
+    const read: string[] = [];
+    const op = (what: string, value: string) => ({ title: what, get ops() { read.push(what); return [{ op: 'set' as const, path: ['data', 'k'], value }]; } });
+    const both = defineRule({
+      id: 'test-fix-and-suggestion', category: 'reliability', severity: 'info', title: 'test', fixable: 'safe',
+      docs: { description: '', rationale: '', remediation: '', references: [] },
+      kinds: ['ConfigMap'], messages: { m: 'm' },
+      check(ctx) {
+        ctx.report({ path: ['data', 'k'], messageId: 'm', fix: op('fix', 'a'), suggestions: [op('suggestion', 'b')] });
+      },
+    });
+    const [finding] = lint([{ path: 'a.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  k: v\n' }], { rules: [both] })[0]!.findings;
+    assert.deepEqual(read, [], 'nothing built before it is read');
+    assert.equal(finding!.fix?.edits[0]?.text.trim(), 'a');
+    assert.deepEqual(read, ['fix']);
+    assert.equal(finding!.suggestions?.[0]?.edits[0]?.text.trim(), 'b');
+    assert.deepEqual(read, ['fix', 'suggestion']);
   });
 });
