@@ -7,11 +7,13 @@ import { isRecord } from '../../source/parse';
 import { defineRule } from '../types';
 import { PROBED_KINDS } from './probe-helpers';
 
-/** JSON with sorted keys, so that key order does not matter. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isRecord(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
-  return JSON.stringify(value);
+/** Equal as data, whatever the order of the keys (no copy made: most probes differ early). */
+function sameIgnoringKeyOrder(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameIgnoringKeyOrder(x, b[i]));
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameIgnoringKeyOrder(a[k], b[k]));
 }
 
 export default defineRule({
@@ -40,7 +42,7 @@ export default defineRule({
     for (const c of containersOf(template)) {
       if (c.kind !== 'container' && c.kind !== 'sidecar') continue;
       const { livenessProbe: liveness, readinessProbe: readiness } = c.container;
-      if (!isRecord(liveness) || !isRecord(readiness) || canonical(liveness) !== canonical(readiness)) continue;
+      if (!isRecord(liveness) || !isRecord(readiness) || !sameIgnoringKeyOrder(liveness, readiness)) continue;
       const threshold = typeof liveness.failureThreshold === 'number' ? liveness.failureThreshold : 3;
       ctx.report({
         path: [...c.path, 'livenessProbe'],
