@@ -11,6 +11,8 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+/** A whole `[prefix/]name` key, lengths aside: a DNS-subdomain prefix, then a qualified name part. */
+const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
 const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
@@ -64,6 +66,8 @@ function quoteChars(value: string, allowed: RegExp): string {
 
 /** A label or annotation key: `[prefix/]name`, the prefix a DNS subdomain, the name 63 characters at most. */
 export function qualifiedNameProblem(key: string): string | undefined {
+  // Most keys (`app`, `app.kubernetes.io/name`): valid at a glance, no part cut out.
+  if (key.length <= 63 && QUALIFIED_NAME.test(key)) return undefined;
   const slash = key.indexOf('/');
   if (slash >= 0 && key.indexOf('/', slash + 1) >= 0) return 'it has more than one "/"';
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;

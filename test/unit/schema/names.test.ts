@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { labelValueProblem, nameProblem, nameSyntaxOf, qualifiedNameProblem, suggestedName, type NameSyntax } from '../../../src/core/schema/names';
 
 describe('name syntax', () => {
@@ -44,6 +45,22 @@ describe('name syntax', () => {
     assert.equal(qualifiedNameProblem('my label'), 'it contains a space');
     assert.equal(qualifiedNameProblem('-x'), 'it must start and end with a letter or digit');
     assert.equal(qualifiedNameProblem(`x/${'a'.repeat(64)}`), 'its name part is 64 characters long, more than 63');
+  });
+
+  it('qualified names: valid exactly when Kubernetes says so (whatever path the check takes)', () => {
+    // k8s.io/apimachinery IsQualifiedName: an optional DNS-1123 subdomain prefix and "/", then
+    // 1 to 63 of [-A-Za-z0-9_.], starting and ending alphanumeric.
+    const valid = (key: string): boolean => {
+      const parts = key.split('/');
+      if (parts.length > 2) return false;
+      const name = parts.at(-1)!;
+      if (parts.length === 2 && (parts[0] === '' || nameProblem(parts[0]!, 'dns1123Subdomain') !== undefined)) return false;
+      return name.length >= 1 && name.length <= 63 && /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/.test(name);
+    };
+    const char = fc.constantFrom(...'aZ09-_./ '.split(''));
+    fc.assert(fc.property(fc.array(char, { maxLength: 70 }).map((cs) => cs.join('')), fc.nat(80), (key, repeat) => {
+      for (const k of [key, `${'a'.repeat(repeat)}${key}`, `example.com/${key}`]) assert.equal(qualifiedNameProblem(k) === undefined, valid(k), JSON.stringify(k));
+    }), { numRuns: 2000 });
   });
 
   it('label values', () => {

@@ -138,7 +138,8 @@ function checkMetadata(ctx: Ctx, at: Path, metadata: Record<string, unknown>): v
 }
 
 function checkLabels(ctx: Ctx, at: Path, labels: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(labels)) {
+  for (const key in labels) {
+    const value = labels[key];
     const keyReason = qualifiedNameProblem(key);
     if (keyReason) ctx.report({ path: [...at, key], target: 'key', messageId: 'invalidLabelKey', data: { key, reason: keyReason } });
     if (typeof value !== 'string') continue; // a number or boolean is schema-validation's finding
