@@ -32,19 +32,22 @@ export function readLineSuppressions(text: string, lines: LineIndex): LineSuppre
 }
 
 /** Rule ids a resource's `kubeplan.dev/ignore` annotations silence (its own and its pod template's). */
-export function annotationSuppressions(manifest: Manifest): Set<string> {
-  const out = new Set<string>();
+export function annotationSuppressions(manifest: Manifest): ReadonlySet<string> {
+  let out: Set<string> | undefined;
   const add = (metadata: unknown): void => {
     if (!isRecord(metadata) || !isRecord(metadata.annotations)) return;
     const value = metadata.annotations[IGNORE_ANNOTATION];
     if (typeof value !== 'string') return;
-    for (const id of value.split(/[\s,]+/)) if (id) out.add(id);
+    for (const id of value.split(/[\s,]+/)) if (id) (out ??= new Set()).add(id);
   };
   add(manifest.object.metadata);
   const template = podTemplateOf(manifest);
   if (template && template.path.length > 0) add(template.metadata);
-  return out;
+  return out ?? NONE_IGNORED;
 }
+
+/** What nearly every manifest ignores: nothing (one shared empty set, not one per manifest). */
+const NONE_IGNORED: ReadonlySet<string> = new Set();
 
 export function isSuppressed(ids: ReadonlySet<string> | undefined, ruleId: string): boolean {
   return !!ids && (ids.has('*') || ids.has(ruleId));
