@@ -1,12 +1,13 @@
 /**
- * @fileoverview KubePlan in-process: the same `lint()` the CLI calls, over all files at once
- * (references resolve across them). `schema` runs the schema rules only, for the like-for-like
- * comparison with yaml-language-server; `all` runs every rule with its default severity.
+ * @fileoverview KubePlan in-process: the core's lint over all files at once (references resolve
+ * across them), each file's findings counted and dropped as the CLI reports and drops them
+ * (`lintEach`). `schema` runs the schema rules only, for the like-for-like comparison with
+ * yaml-language-server; `all` runs every rule with its default severity.
  */
 import { parseAllDocuments } from 'yaml';
 import { lintParallel } from '../../src/cli/lint-parallel';
 import { defaultConfig } from '../../src/core/config/config';
-import { lint } from '../../src/core/lint';
+import { lintEach } from '../../src/core/lint';
 import { RULES } from '../../src/core/rules';
 import type { BenchFile, Tool } from '../lib/types';
 
@@ -17,10 +18,9 @@ export function createKubeplan(which: 'all' | 'schema'): Tool {
   return {
     name: which === 'all' ? 'kubeplan lint (in-process)' : 'kubeplan schema only (in-process)',
     async run(files: readonly BenchFile[]) {
-      const results = lint(files, { rules });
       let findings = 0;
       let resources = 0;
-      for (const r of results) {
+      for (const r of lintEach(files, { rules })) {
         findings += r.findings.length;
         resources += r.source.manifests.length;
       }

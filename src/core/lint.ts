@@ -44,9 +44,17 @@ export interface FileResult {
 
 /** Lints a set of files together (references between them resolve). */
 export function lint(files: readonly LintInput[], options: LintOptions = {}): FileResult[] {
+  return [...lintEach(files, options)];
+}
+
+/**
+ * `lint()` one file at a time: each file's result as soon as it is checked, so that a caller
+ * that reports and drops it (the CLI) never holds every finding of a big tree at once.
+ */
+export function* lintEach(files: readonly LintInput[], options: LintOptions = {}): Generator<FileResult, void, undefined> {
   const linter = new Linter({ incremental: false, ...options });
   for (const f of files) linter.setFile(f.path, f.text);
-  return files.map((f) => linter.lintFile(f.path));
+  for (const f of files) yield linter.lintFile(f.path);
 }
 
 export class Linter {

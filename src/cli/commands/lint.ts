@@ -16,7 +16,7 @@ import { ConfigResolver } from '../config-loader';
 import { describeFsError, EXIT, UserError, withUserErrors } from '../errors';
 import { displayPath, expandInputs, type InputFile } from '../files';
 import { FORMATTERS } from '../formatters';
-import type { FormatInput, ReportedFile } from '../formatters/types';
+import type { FormatContext } from '../formatters/types';
 import type { Io } from '../io';
 import { colors, escapeControl, wantColor } from '../terminal';
 import { VERSION } from '../version';
@@ -313,7 +313,21 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     if (!lines) lineIndexes.set(file, (lines = new LineIndex(loaded.text)));
     return lines;
   };
-  const reported: ReportedFile[] = [];
+  const toTerminal = flags.output === undefined && io.stdoutIsTTY;
+  const context: FormatContext = {
+    colors: colors(flags.format === 'stylish' && wantColor({ noColor: flags.noColor, toTerminal, env: io.env })),
+    cwd: io.cwd,
+    version: VERSION,
+    ...(flags.locale ? { locale: flags.locale } : {}),
+    linesOf,
+  };
+  // The report is written file by file as they are linted (to --output: kept as text until the end).
+  const writer = FORMATTERS[flags.format]!(context);
+  const kept: string[] = [];
+  const emit = (pieces: readonly string[]): void => {
+    if (flags.output !== undefined) for (const piece of pieces) kept.push(piece);
+    else for (const piece of pieces) io.stdout(piece);
+  };
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
@@ -322,39 +336,27 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
     }
-    reported.push({
+    emit(writer.file({
       file: file.display,
       findings: flags.quiet ? findings.filter((f) => f.severity === 'error') : findings,
       lines: linesOf(file.display)!,
-    });
+    }));
   }
-
-  const toTerminal = flags.output === undefined && io.stdoutIsTTY;
-  const input: FormatInput = {
-    files: reported,
-    colors: colors(flags.format === 'stylish' && wantColor({ noColor: flags.noColor, toTerminal, env: io.env })),
-    cwd: io.cwd,
-    version: VERSION,
-    ...(flags.locale ? { locale: flags.locale } : {}),
-    linesOf,
-  };
-  const report = FORMATTERS[flags.format]!(input);
+  emit(writer.end());
   if (flags.format === 'stylish' && flags.fix && fixedProblems > 0) {
     const french = flags.locale?.toLowerCase().startsWith('fr');
     const line = french
       ? `${fixedProblems} problème${fixedProblems > 1 ? 's' : ''} corrigé${fixedProblems > 1 ? 's' : ''} dans ${fixedFiles} fichier${fixedFiles > 1 ? 's' : ''}.`
       : `Fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.`;
-    report.push(`${input.colors.green(line)}\n`);
+    emit([`${context.colors.green(line)}\n`]);
   }
   if (flags.output !== undefined) {
     const target = path.resolve(io.cwd, flags.output);
     try {
-      await io.fs.writeFile(target, report);
+      await io.fs.writeFile(target, kept);
     } catch (error) {
       throw new UserError(`cannot write ${flags.output}: ${describeFsError(error)}`);
     }
-  } else {
-    for (const piece of report) io.stdout(piece);
   }
 
   const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;

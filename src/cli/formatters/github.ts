@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../../core/finding';
 import { escapeControl } from '../terminal';
-import { regionOf, type FormatInput } from './types';
+import { regionOf, type Formatter } from './types';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -19,9 +19,9 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(input: FormatInput): string[] {
-  let out = '';
-  for (const file of input.files) {
+export const formatGithub: Formatter = () => ({
+  file(file) {
+    let out = '';
     for (const f of file.findings) {
       const r = regionOf(file.lines, f.range);
       const props = [
@@ -35,6 +35,7 @@ export function formatGithub(input: FormatInput): string[] {
       // Control characters from the manifests are made visible first: the log is a terminal too.
       out += `::${COMMAND[f.severity]} ${props}::${escapeData(escapeControl(f.message))}\n`;
     }
-  }
-  return [out];
-}
+    return out ? [out] : [];
+  },
+  end: () => [],
+});

@@ -7,7 +7,7 @@ import type { Severity } from '../../core/finding';
 import { RULES } from '../../core/rules';
 import { docsUrl, pascalName } from '../rule-info';
 import { stringifyInert } from './json';
-import { regionOf, type FormatInput } from './types';
+import { regionOf, type FormatContext, type Formatter, type ReportedFile } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -24,22 +24,9 @@ function fileUri(file: string): { uri: string; uriBaseId?: string } {
   return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
-export function toSarif(input: FormatInput): Record<string, unknown> {
-  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
-  const rules = RULES.map((r) => ({
-    id: r.id,
-    name: pascalName(r.id),
-    shortDescription: { text: r.title },
-    fullDescription: { text: r.docs.description },
-    help: {
-      text: `${r.docs.rationale}\n\n${r.docs.remediation}`,
-      markdown: `${r.docs.rationale}\n\n**How to fix:** ${r.docs.remediation}\n\n[Documentation](${docsUrl(r.id)})`,
-    },
-    helpUri: docsUrl(r.id),
-    defaultConfiguration: { level: LEVEL[r.severity], enabled: r.enabledByDefault !== false },
-    properties: { category: r.category, tags: [r.category] },
-  }));
-  const results = input.files.flatMap((file) => file.findings.map((f) => {
+/** The SARIF results of one file's findings. */
+function sarifResults(context: FormatContext, file: ReportedFile): Array<Record<string, unknown>> {
+  return file.findings.map((f) => {
     const region = regionOf(file.lines, f.range);
     const result: Record<string, unknown> = {
       ruleId: f.ruleId,
@@ -54,7 +41,7 @@ export function toSarif(input: FormatInput): Record<string, unknown> {
       properties: { messageId: f.messageId },
     };
     const related = (f.related ?? []).flatMap((x, i) => {
-      const lines = x.file === f.file ? file.lines : input.linesOf?.(x.file);
+      const lines = x.file === f.file ? file.lines : context.linesOf?.(x.file);
       if (!lines) return [];
       const r = regionOf(lines, x.range);
       return [{
@@ -81,9 +68,28 @@ export function toSarif(input: FormatInput): Record<string, unknown> {
         }],
       }];
     }
-    const index = ruleIndex.get(f.ruleId);
+    const index = RULE_INDEX.get(f.ruleId);
     if (index !== undefined) result.ruleIndex = index;
     return result;
+  });
+}
+
+const RULE_INDEX = new Map(RULES.map((r, i) => [r.id, i]));
+
+/** The whole SARIF log: every rule described, then the results. */
+function sarifLog(context: FormatContext, results: Array<Record<string, unknown>>): Record<string, unknown> {
+  const rules = RULES.map((r) => ({
+    id: r.id,
+    name: pascalName(r.id),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.docs.description },
+    help: {
+      text: `${r.docs.rationale}\n\n${r.docs.remediation}`,
+      markdown: `${r.docs.rationale}\n\n**How to fix:** ${r.docs.remediation}\n\n[Documentation](${docsUrl(r.id)})`,
+    },
+    helpUri: docsUrl(r.id),
+    defaultConfiguration: { level: LEVEL[r.severity], enabled: r.enabledByDefault !== false },
+    properties: { category: r.category, tags: [r.category] },
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -92,19 +98,27 @@ export function toSarif(input: FormatInput): Record<string, unknown> {
       tool: {
         driver: {
           name: 'KubePlan',
-          version: input.version,
-          semanticVersion: input.version,
+          version: context.version,
+          semanticVersion: context.version,
           informationUri: 'https://kubeplan.dev/',
           rules,
         },
       },
-      originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(input.cwd) } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(context.cwd) } },
       columnKind: 'utf16CodeUnits',
       results,
     }],
   };
 }
 
-export function formatSarif(input: FormatInput): string[] {
-  return [`${stringifyInert(toSarif(input))}\n`];
-}
+/** One JSON document: the results (small plain objects, not the findings) are kept until the end. */
+export const formatSarif: Formatter = (context) => {
+  const results: Array<Record<string, unknown>> = [];
+  return {
+    file(file) {
+      for (const r of sarifResults(context, file)) results.push(r);
+      return [];
+    },
+    end: () => [`${stringifyInert(sarifLog(context, results))}\n`],
+  };
+};
