@@ -6,6 +6,7 @@ import { runLint } from '../../src/cli/commands/lint';
 import { escapeData, escapeProperty } from '../../src/cli/formatters/github';
 import type { JsonFileReport } from '../../src/cli/formatters/json';
 import { RULES } from '../../src/core/rules';
+import { defineRule } from '../../src/core/rules/types';
 import { fakeIo, parseJson, tempProject } from './helpers';
 import { configMap, TEST_RULES } from './test-rules';
 
@@ -59,6 +60,24 @@ describe('formatters', () => {
       ],
     }]);
   });
+
+  for (const format of ['stylish', 'json', 'github']) {
+    it(`${format}: each file's part is written once it is linted, before the next file is checked`, async () => {
+      fs.writeFileSync(`${project.dir}/other.yaml`, configMap('other', { mode: 'debug' }));
+      const log: string[] = [];
+      const probe = defineRule({
+        id: 'test-log', category: 'reliability', severity: 'info', title: 'test',
+        docs: { description: '', rationale: '', remediation: '', references: [] },
+        kinds: ['ConfigMap'], messages: { m: 'm' },
+        check(ctx) {
+          log.push(`check ${ctx.manifest.file}`);
+        },
+      });
+      const io = fakeIo(project.dir, { stdout: (text) => { if (text.includes('.yaml')) log.push(`out ${/(cm|other)\.yaml/.exec(text)?.[0]}`); } });
+      await runLint(['cm.yaml', 'other.yaml', '-f', format], io, { rules: [...TEST_RULES, probe] });
+      assert.deepEqual(log, ['check cm.yaml', 'check cm.yaml', 'out cm.yaml', 'check other.yaml', 'out other.yaml']);
+    });
+  }
 
   it('json: an empty array entry for a clean file, null resource for a YAML error', async () => {
     fs.writeFileSync(`${project.dir}/clean.yaml`, configMap('clean', {}));
