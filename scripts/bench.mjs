@@ -9,7 +9,7 @@
 // BENCH_BUDGET_MS (per run, default 60000), KUBEPLAN_CORPUS (default
 // ../shared/corpus).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,10 +45,15 @@ function yamlFiles(dir) {
 function timed(args, options = {}) {
   const rssFile = path.join(work, `rss-${Math.random().toString(36).slice(2)}`);
   const t = performance.now();
+  // options.stdoutFile: the output goes to a file, as `kubeplan lint -f json > report.json` in CI
+  // (collecting 65 MB through a pipe into this process cost the CLI rows seconds of their own).
+  const out = options.stdoutFile ? openSync(options.stdoutFile, 'w') : undefined;
   const r = spawnSync(node, ['--require', path.join(root, 'bench/lib/report-rss.cjs'), ...args], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', ...options.env }, timeout: options.timeout ?? 20 * 60_000,
+    ...(out !== undefined ? { stdio: ['ignore', out, 'pipe'] } : {}),
   });
   const ms = performance.now() - t;
+  if (out !== undefined) closeSync(out);
   const rssKB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
   return { ms, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', maxRssMB: rssKB / 1024, error: r.error?.message };
 }
@@ -113,11 +118,12 @@ for (const ds of datasets) {
   // The CLI as a user runs it: a whole process, reading the files itself.
   if (!only || only.includes('cli')) {
     log(`${ds.name}: kubeplan CLI...`);
-    const r = timed([path.join(root, 'bin/kubeplan.js'), 'lint', '--format', 'json', '--no-color', ds.dir]);
+    const report = path.join(work, 'report.json');
+    const r = timed([path.join(root, 'bin/kubeplan.js'), 'lint', '--format', 'json', '--no-color', ds.dir], { stdoutFile: report });
     if (r.status === 0 || r.status === 1) {
       let findings;
       try {
-        findings = JSON.parse(r.stdout).reduce?.((n, f) => n + (f.findings?.length ?? f.messages?.length ?? 0), 0);
+        findings = JSON.parse(readFileSync(report, 'utf8')).reduce?.((n, f) => n + (f.findings?.length ?? f.messages?.length ?? 0), 0);
       } catch { /* format changed */ }
       entry.rows.push({ key: 'cli', tool: 'kubeplan lint (CLI process)', ms: r.ms, findings, maxRssMB: r.maxRssMB });
     } else {
@@ -127,7 +133,7 @@ for (const ds of datasets) {
   // The same with worker threads, when the CLI has --jobs.
   if ((!only || only.includes('cli-jobs')) && cliHasJobs) {
     log(`${ds.name}: kubeplan CLI --jobs 2...`);
-    const r = timed([path.join(root, 'bin/kubeplan.js'), 'lint', '--jobs', '2', '--format', 'json', '--no-color', ds.dir]);
+    const r = timed([path.join(root, 'bin/kubeplan.js'), 'lint', '--jobs', '2', '--format', 'json', '--no-color', ds.dir], { stdoutFile: path.join(work, 'report-jobs.json') });
     if (r.status === 0 || r.status === 1) entry.rows.push({ key: 'cli-jobs', tool: 'kubeplan lint --jobs 2 (CLI process)', ms: r.ms, maxRssMB: r.maxRssMB });
     else entry.rows.push({ key: 'cli-jobs', tool: 'kubeplan lint --jobs 2 (CLI process)', error: `exit ${r.status}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}` });
   }
