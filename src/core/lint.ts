@@ -371,23 +371,20 @@ class LintFinding implements Finding {
   }
 
   get fix(): Fix | undefined {
-    if (this.#fix === undefined) {
-      const fix = this.#pending?.fix;
-      this.#fix = (fix && toFix(this.#pending!.source, fix, fix.manifest ?? this.#pending!.manifest)) ?? null;
-    }
+    const p = this.#pending;
+    if (this.#fix === undefined) this.#fix = (p?.fix && toFix(p.source, p.fix, p.fix.manifest ?? p.manifest)) ?? null;
     return this.#fix ?? undefined;
   }
 
   get suggestions(): Fix[] | undefined {
+    const p = this.#pending;
     if (this.#suggestions === undefined) {
-      const out: Fix[] = [];
-      const { source, manifest, suggestions } = this.#pending ?? {};
-      for (const s of suggestions ?? []) {
-        const target = s.manifest ?? manifest!;
-        const built = target.file === manifest!.file ? toFix(source!, s, target) : undefined;
-        if (built) out.push(built);
-      }
-      this.#suggestions = out.length ? out : null;
+      const built = (p?.suggestions ?? []).flatMap((s) => {
+        const target = s.manifest ?? p!.manifest;
+        const fix = target.file === p!.manifest.file ? toFix(p!.source, s, target) : undefined;
+        return fix ? [fix] : [];
+      });
+      this.#suggestions = built.length ? built : null;
     }
     return this.#suggestions ?? undefined;
   }

@@ -6,7 +6,7 @@ import { runLint } from '../../src/cli/commands/lint';
 import { escapeData, escapeProperty } from '../../src/cli/formatters/github';
 import type { JsonFileReport } from '../../src/cli/formatters/json';
 import { RULES } from '../../src/core/rules';
-import { defineRule } from '../../src/core/rules/types';
+import { testRule } from '../helpers/test-rule';
 import { fakeIo, parseJson, tempProject } from './helpers';
 import { configMap, TEST_RULES } from './test-rules';
 
@@ -65,9 +65,8 @@ describe('formatters', () => {
     it(`${format}: each file's part is written once it is linted, before the next file is checked`, async () => {
       fs.writeFileSync(`${project.dir}/other.yaml`, configMap('other', { mode: 'debug' }));
       const log: string[] = [];
-      const probe = defineRule({
-        id: 'test-log', category: 'reliability', severity: 'info', title: 'test',
-        docs: { description: '', rationale: '', remediation: '', references: [] },
+      const probe = testRule({
+        id: 'test-log',
         kinds: ['ConfigMap'], messages: { m: 'm' },
         check(ctx) {
           log.push(`check ${ctx.manifest.file}`);

@@ -5,23 +5,11 @@
 import * as assert from 'node:assert/strict';
 import { lint } from '../../../src/core/lint';
 import { RULES_BY_ID } from '../../../src/core/rules';
-import { defineRule } from '../../../src/core/rules/types';
+import { testRule } from '../../helpers/test-rule';
+import { cron } from '../rules/jobs/fixtures';
 
-const CRONJOB = `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: report
-spec:
-  schedule: "CRON_TZ=Europe/Paris 0 9 * * *"
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          containers:
-          - name: report
-            image: app:1.0
-`;
+/** A CronJob whose schedule carries its time zone: cronjob-time-zone moves it out (a safe fix). */
+const CRONJOB = cron('').replace('"0 3 * * *"', '"CRON_TZ=Europe/Paris 0 3 * * *"');
 
 function findingsOf(ruleId: string, text: string) {
   return lint([{ path: 'a.yaml', text }], { rules: [RULES_BY_ID.get(ruleId)!] })[0]!.findings;
@@ -49,7 +37,7 @@ describe('findings of lint()', () => {
   });
 
   it('builds suggestions, behaviour-changing fixes, the same way', () => {
-    const text = CRONJOB.replace('"CRON_TZ=Europe/Paris 0 9 * * *"', '"0 9 * * *"');
+    const text = cron('');
     const [finding] = findingsOf('require-resource-limits', text);
     const suggestions = finding!.suggestions;
     assert.ok(suggestions?.length, 'a suggestion');
@@ -61,9 +49,8 @@ describe('findings of lint()', () => {
   it('builds the fix without the suggestions (a report reads only the fix; suggestions cost a parse each)', () => {
     const read: string[] = [];
     const op = (what: string, value: string) => ({ title: what, get ops() { read.push(what); return [{ op: 'set' as const, path: ['data', 'k'], value }]; } });
-    const both = defineRule({
-      id: 'test-fix-and-suggestion', category: 'reliability', severity: 'info', title: 'test', fixable: 'safe',
-      docs: { description: '', rationale: '', remediation: '', references: [] },
+    const both = testRule({
+      id: 'test-fix-and-suggestion', fixable: 'safe',
       kinds: ['ConfigMap'], messages: { m: 'm' },
       check(ctx) {
         ctx.report({ path: ['data', 'k'], messageId: 'm', fix: op('fix', 'a'), suggestions: [op('suggestion', 'b')] });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { Finding } from '../../../src/core/finding';
 import { lint, Linter } from '../../../src/core/lint';
-import { defineRule } from '../../../src/core/rules/types';
+import { testRule } from '../../helpers/test-rule';
 import { FUZZ, fcParams, mutate, mutationArb, ROOT } from '../robustness/helpers';
 
 const EXAMPLES = path.join(ROOT, 'examples', 'dockercoins');
@@ -99,9 +99,8 @@ describe('incremental linting (the editor\'s Linter)', function () {
 
   it('re-checks a Service when a pod template carrying its label changes, not when another one does', () => {
     const checked: string[] = [];
-    const probe = defineRule({
-      id: 'test-service-probe', category: 'networking', severity: 'info', title: 'test',
-      docs: { description: '', rationale: '', remediation: '', references: [] },
+    const probe = testRule({
+      id: 'test-service-probe', category: 'networking',
       kinds: ['Service'], messages: { selects: 'selects {{n}}' },
       check(ctx) {
         checked.push(ctx.manifest.name);
