@@ -3,7 +3,7 @@
  * offset range. Rules report at paths; nothing else computes positions.
  */
 import type { OffsetRange } from '../finding';
-import { follow, keyAt, sizeOf, valueAt, type TreeNode } from './tree';
+import { follow, followRecords, headRangeAt, isScalarAt, keyRangeAt, rangeAt, type FollowedRecords, type TreeNode } from './tree';
 
 /** A path into a YAML tree: mapping keys and sequence indexes, e.g. `['spec', 'containers', 0, 'image']`. */
 export type Path = ReadonlyArray<string | number>;
@@ -34,44 +34,36 @@ export function nodeRange(node: TreeNode): OffsetRange {
   return [node.start, node.end];
 }
 
+/** Where `locate` stopped (one, reused: locate runs once per finding and makes no view). */
+const FOLLOWED: FollowedRecords = { at: -1, keyMap: -1, keyIndex: 0 };
+
 /**
  * The range for a finding at `path`. When the path does not fully exist (a missing field), the
  * range falls back to the key of the deepest entry that does exist: a missing required field is
- * reported on its parent's key, which is where the user would add it.
+ * reported on its parent's key, which is where the user would add it. A collection stands for
+ * itself by its key, or by its head (first key or first item) when it has none.
  */
 export function locate(root: TreeNode, path: Path, target: Target = 'value'): OffsetRange {
-  const { node, key, depth } = resolvePath(root, path);
-  const complete = depth === path.length;
-  if (!complete) {
-    if (key) return nodeRange(key);
-    return node ? headRange(node) : [0, 0];
+  const { tree } = root;
+  const depth = followRecords(root, path, FOLLOWED);
+  const { at, keyMap, keyIndex } = FOLLOWED;
+  const key = keyMap < 0 ? null : keyRangeAt(tree, keyMap, keyIndex);
+  if (depth !== path.length) {
+    if (key) return key;
+    return at >= 0 ? headRangeAt(tree, at) : [0, 0];
   }
   if (target !== 'value' && key) {
-    const keyRange = nodeRange(key);
-    if (target === 'key') return keyRange;
-    const end = node ? node.end : keyRange[1];
-    return [keyRange[0], Math.max(end, keyRange[1])];
+    if (target === 'key') return key;
+    const end = at >= 0 ? rangeAt(tree, at)[1] : key[1];
+    return [key[0], Math.max(end, key[1])];
   }
-  if (node) {
-    const range = nodeRange(node);
+  if (at >= 0) {
+    const range = rangeAt(tree, at);
     // An empty value (`containers:` with nothing after it) has no width: point at its key.
-    if (range[1] === range[0] && key) return nodeRange(key);
-    return node.type !== 'scalar' ? (key ? nodeRange(key) : headRange(node)) : range;
+    if (range[1] === range[0] && key) return key;
+    return isScalarAt(tree, at) ? range : key ?? headRangeAt(tree, at);
   }
-  return key ? nodeRange(key) : [0, 0];
-}
-
-/**
- * A short range that stands for a whole collection: its first key, or its first line, so that a
- * finding about a big block does not underline fifty lines.
- */
-export function headRange(node: TreeNode): OffsetRange {
-  if (node.type === 'map' && node.size > 0) return nodeRange(keyAt(node, 0));
-  if (node.type === 'seq' && sizeOf(node) > 0) {
-    const first = valueAt(node, 0);
-    if (first) return headRange(first);
-  }
-  return nodeRange(node);
+  return key ?? [0, 0];
 }
 
 /** Formats a path the way a user reads it: `spec.containers[0].image`. */

@@ -102,12 +102,21 @@ export function valueAt(node: TreeMap | TreeSeq, i: number): TreeNode | null {
   return child < 0 ? null : nodeAt(node.tree, child);
 }
 
+/** Where following a path stopped, as records (see `followRecords`). */
+export interface FollowedRecords {
+  /** The record reached (-1: the path leads to an entry without a value). */
+  at: number;
+  /** The mapping record whose entry holds `at`, or -1 when `at` is not a mapping value; and that entry's index. */
+  keyMap: number;
+  keyIndex: number;
+}
+
 /**
  * Follows mapping keys and sequence indexes from `root` as far as they exist, on the records
- * (no view made on the way): the node reached, the key of the mapping entry holding it (when it
- * is a mapping value), and how many segments were followed.
+ * (no view made on the way: `locate` runs once per finding); writes where it stopped into `out`
+ * and returns how many segments were followed.
  */
-export function follow(root: TreeNode, path: ReadonlyArray<string | number>): { node: TreeNode | null; key: TreeScalar | null; depth: number } {
+export function followRecords(root: TreeNode, path: ReadonlyArray<string | number>, out: FollowedRecords): number {
   const { data: d, keys } = root.tree;
   let at = root.at;
   let keyMap = -1;
@@ -133,8 +142,50 @@ export function follow(root: TreeNode, path: ReadonlyArray<string | number>): { 
     }
     depth++;
   }
-  const node = depth === 0 ? root : at < 0 ? null : nodeAt(root.tree, at);
-  return { node, key: keyMap < 0 ? null : keyAt(nodeAt(root.tree, keyMap) as TreeMap, keyIndex), depth };
+  out.at = at;
+  out.keyMap = keyMap;
+  out.keyIndex = keyIndex;
+  return depth;
+}
+
+/**
+ * Follows mapping keys and sequence indexes from `root` as far as they exist: the node reached,
+ * the key of the mapping entry holding it (when it is a mapping value), and how many segments
+ * were followed.
+ */
+export function follow(root: TreeNode, path: ReadonlyArray<string | number>): { node: TreeNode | null; key: TreeScalar | null; depth: number } {
+  const out: FollowedRecords = { at: -1, keyMap: -1, keyIndex: 0 };
+  const depth = followRecords(root, path, out);
+  const node = depth === 0 ? root : out.at < 0 ? null : nodeAt(root.tree, out.at);
+  return { node, key: out.keyMap < 0 ? null : keyAt(nodeAt(root.tree, out.keyMap) as TreeMap, out.keyIndex), depth };
+}
+
+/** The start and end offsets of the node whose record is at `at`. */
+export function rangeAt(tree: DocTree, at: number): [number, number] {
+  return [tree.data[at + 1]!, tree.data[at + 2]!];
+}
+
+/** The start and end offsets of the key of entry `i` of the mapping whose record is at `map`. */
+export function keyRangeAt(tree: DocTree, map: number, i: number): [number, number] {
+  const at = map + 6 + i * 3;
+  return [tree.data[at]!, tree.data[at + 1]!];
+}
+
+/** True when the record at `at` is a scalar (not a mapping or a sequence). */
+export function isScalarAt(tree: DocTree, at: number): boolean {
+  const code = tree.data[at]!;
+  return code !== MAP && code !== SEQ;
+}
+
+/**
+ * A short range that stands for the node at `at`: a collection's first key, or its first item's
+ * head, so that a finding about a big block does not underline fifty lines; a scalar's own range.
+ */
+export function headRangeAt(tree: DocTree, at: number): [number, number] {
+  const d = tree.data;
+  if (d[at]! === MAP && d[at + 4]! > 0) return keyRangeAt(tree, at, 0);
+  if (d[at]! === SEQ && d[at + 4]! > 0 && d[at + 5]! >= 0) return headRangeAt(tree, d[at + 5]!);
+  return rangeAt(tree, at);
 }
 
 /**
