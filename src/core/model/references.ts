@@ -82,6 +82,10 @@ export function referencesOf(manifest: Manifest, namespaceOf: NamespaceOf): Refe
 
 type Add = (r: Omit<Reference, 'namespace'> & { namespace?: string }) => void;
 
+/** The fields of an `env[].valueFrom` and of an `envFrom[]` entry that name a ConfigMap or a Secret. */
+const KEY_REFS = [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const;
+const SOURCE_REFS = [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const;
+
 function podSpecReferences(template: PodTemplate, add: Add): void {
   const spec = template.spec as unknown as Record<string, unknown>;
   const specPath = template.specPath;
@@ -100,7 +104,7 @@ function podSpecReferences(template: PodTemplate, add: Add): void {
     if (Array.isArray(container.env)) {
       container.env.forEach((e, i) => {
         if (!isRecord(e) || !isRecord(e.valueFrom)) return;
-        for (const [field, kind] of [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const) {
+        for (const [field, kind] of KEY_REFS) {
           const ref = e.valueFrom[field];
           if (!isRecord(ref) || typeof ref.name !== 'string') continue;
           const base = [...c.path, 'env', i, 'valueFrom', field];
@@ -114,7 +118,7 @@ function podSpecReferences(template: PodTemplate, add: Add): void {
     if (Array.isArray(container.envFrom)) {
       container.envFrom.forEach((e, i) => {
         if (!isRecord(e)) return;
-        for (const [field, kind] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+        for (const [field, kind] of SOURCE_REFS) {
           const ref = e[field];
           if (isRecord(ref) && typeof ref.name === 'string') {
             add({ kind, name: ref.name, optional: ref.optional === true, path: [...c.path, 'envFrom', i, field, 'name'], via: 'envFrom', container: c.name });

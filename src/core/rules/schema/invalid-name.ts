@@ -59,26 +59,36 @@ export default defineRule<MessageId>({
       if (typeof metadata.namespace === 'string' && metadata.namespace !== '') {
         checkIdentifier(ctx, ['metadata', 'namespace'], metadata.namespace, 'dns1123Label', 'Namespace');
       }
-      checkMetadata(ctx, ['metadata'], metadata);
+      checkMetadata(ctx, ROOT, metadata);
     }
     const template = podTemplateOf(manifest);
-    if (template && template.path.length > 0) checkMetadata(ctx, [...template.path, 'metadata'], template.metadata as Record<string, unknown>);
+    if (template && template.path.length > 0) checkMetadata(ctx, template.path, template.metadata as Record<string, unknown>);
     const spec = isRecord(object.spec) ? object.spec : undefined;
     if (manifest.kind === 'CronJob' && spec && isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.metadata)) {
-      checkMetadata(ctx, ['spec', 'jobTemplate', 'metadata'], spec.jobTemplate.metadata);
+      checkMetadata(ctx, JOB_TEMPLATE, spec.jobTemplate.metadata);
     }
     if (template) {
+      // Paths (and messages) are made only for a bad name: most names are fine.
       for (const c of containersOf(template)) {
-        if (typeof c.container.name === 'string') checkIdentifier(ctx, [...c.path, 'name'], c.container.name, 'dns1123Label', 'Container name');
-        (c.container.ports ?? []).forEach((port, i) => {
-          if (isRecord(port) && typeof port.name === 'string') checkIdentifier(ctx, [...c.path, 'ports', i, 'name'], port.name, 'ianaServiceName', 'Port name', ` of container "${c.name}"`);
-        });
+        const name = c.container.name;
+        if (typeof name === 'string' && nameProblem(name, 'dns1123Label')) checkIdentifier(ctx, [...c.path, 'name'], name, 'dns1123Label', 'Container name');
+        const ports = c.container.ports;
+        if (!Array.isArray(ports)) continue;
+        for (let i = 0; i < ports.length; i++) {
+          const port: unknown = ports[i];
+          if (isRecord(port) && typeof port.name === 'string' && nameProblem(port.name, 'ianaServiceName')) {
+            checkIdentifier(ctx, [...c.path, 'ports', i, 'name'], port.name, 'ianaServiceName', 'Port name', ` of container "${c.name}"`);
+          }
+        }
       }
       const volumes = (template.spec as unknown as Record<string, unknown>).volumes;
       if (Array.isArray(volumes)) {
-        volumes.forEach((v, i) => {
-          if (isRecord(v) && typeof v.name === 'string') checkIdentifier(ctx, [...template.specPath, 'volumes', i, 'name'], v.name, 'dns1123Label', 'Volume name');
-        });
+        for (let i = 0; i < volumes.length; i++) {
+          const v: unknown = volumes[i];
+          if (isRecord(v) && typeof v.name === 'string' && nameProblem(v.name, 'dns1123Label')) {
+            checkIdentifier(ctx, [...template.specPath, 'volumes', i, 'name'], v.name, 'dns1123Label', 'Volume name');
+          }
+        }
       }
     }
     if (spec) checkSelectors(ctx, spec);
@@ -126,37 +136,45 @@ function checkIdentifier(ctx: Ctx, path: Path, value: string, syntax: NameSyntax
   });
 }
 
-/** Label and annotation keys, and label values, of a `metadata` mapping. */
-function checkMetadata(ctx: Ctx, at: Path, metadata: Record<string, unknown>): void {
-  if (isRecord(metadata.labels)) checkLabels(ctx, [...at, 'labels'], metadata.labels);
+const ROOT: Path = [];
+const JOB_TEMPLATE: Path = ['spec', 'jobTemplate'];
+
+/** Label and annotation keys, and label values, of the `metadata` mapping of the object at `owner`. */
+function checkMetadata(ctx: Ctx, owner: Path, metadata: Record<string, unknown>): void {
+  if (isRecord(metadata.labels)) checkLabels(ctx, owner, 'metadata', 'labels', metadata.labels);
   if (isRecord(metadata.annotations)) {
-    for (const key of Object.keys(metadata.annotations)) {
+    for (const key in metadata.annotations) {
       const reason = qualifiedNameProblem(key);
-      if (reason) ctx.report({ path: [...at, 'annotations', key], target: 'key', messageId: 'invalidAnnotationKey', data: { key, reason } });
+      if (reason) ctx.report({ path: [...owner, 'metadata', 'annotations', key], target: 'key', messageId: 'invalidAnnotationKey', data: { key, reason } });
     }
   }
 }
 
-function checkLabels(ctx: Ctx, at: Path, labels: Record<string, unknown>): void {
+/** The labels at `[...owner, field, subfield]` (their path made only for a bad one). */
+function checkLabels(ctx: Ctx, owner: Path, field: string, subfield: string | undefined, labels: Record<string, unknown>): void {
   for (const key in labels) {
     const value = labels[key];
     const keyReason = qualifiedNameProblem(key);
-    if (keyReason) ctx.report({ path: [...at, key], target: 'key', messageId: 'invalidLabelKey', data: { key, reason: keyReason } });
-    if (typeof value !== 'string') continue; // a number or boolean is schema-validation's finding
-    const valueReason = labelValueProblem(value);
-    if (valueReason) ctx.report({ path: [...at, key], messageId: 'invalidLabelValue', data: { key, value, reason: valueReason } });
+    const valueReason = typeof value === 'string' ? labelValueProblem(value) : undefined; // a number or boolean is schema-validation's finding
+    if (!keyReason && !valueReason) continue;
+    const path = subfield === undefined ? [...owner, field, key] : [...owner, field, subfield, key];
+    if (keyReason) ctx.report({ path, target: 'key', messageId: 'invalidLabelKey', data: { key, reason: keyReason } });
+    if (valueReason) ctx.report({ path, messageId: 'invalidLabelValue', data: { key, value: value as string, reason: valueReason } });
   }
 }
+
+const SPEC: Path = ['spec'];
+const SELECTOR_FIELDS = ['selector', 'podSelector', 'namespaceSelector'];
 
 /** `matchLabels` of the selectors workloads, PodDisruptionBudgets and NetworkPolicies use, and a Service's selector. */
 function checkSelectors(ctx: Ctx, spec: Record<string, unknown>): void {
   const kind = ctx.manifest.kind;
   if (kind === 'Service' || kind === 'ReplicationController') {
-    if (isRecord(spec.selector)) checkLabels(ctx, ['spec', 'selector'], spec.selector);
+    if (isRecord(spec.selector)) checkLabels(ctx, SPEC, 'selector', undefined, spec.selector);
     return;
   }
-  for (const field of ['selector', 'podSelector', 'namespaceSelector']) {
+  for (const field of SELECTOR_FIELDS) {
     const selector = spec[field];
-    if (isRecord(selector) && isRecord(selector.matchLabels)) checkLabels(ctx, ['spec', field, 'matchLabels'], selector.matchLabels);
+    if (isRecord(selector) && isRecord(selector.matchLabels)) checkLabels(ctx, SPEC, field, 'matchLabels', selector.matchLabels);
   }
 }
