@@ -63,9 +63,10 @@ interface FileEntry {
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly byKind = new Map<string, Manifest[]>();
-  private readonly byKey = new Map<string, Manifest[]>();
+  private readonly byKey: KeyTable = new Map();
   private readonly dirtyKinds = new Set<string>();
-  private readonly dirtyKeys = new Set<string>();
+  /** The keys whose lists are out of date, with their parts. */
+  private readonly dirtyKeys = new Map<string, KeyParts>();
   private templateList: PodTemplateHolder[] | null = [];
   private templatesByNamespace: Map<string, PodTemplateHolder[]> | null = null;
   /** Per namespace (`EVERY_NAMESPACE` for all), the pod templates carrying each label `key\0value`. */
@@ -172,10 +173,11 @@ export class WorkspaceIndex {
 
   /** The manifests with this kind, namespace and name (more than one is a duplicate). */
   find(kind: string, namespace: string | undefined, name: string): readonly Manifest[] {
-    const k = key(kind, CLUSTER_SCOPED_KINDS.has(kind) ? undefined : namespace, name);
-    this.read(k);
+    const ns = CLUSTER_SCOPED_KINDS.has(kind) ? undefined : namespace;
+    // The key's string is made only when reads are recorded (the editor): `find` is a hot path.
+    if (this.recorders.length > 0) this.read(key(kind, ns, name));
     this.refresh();
-    return this.byKey.get(k) ?? [];
+    return this.byKey.get(name)?.get(kind)?.get(ns ?? '') ?? [];
   }
 
   /** Every pod template of the inputs, with its effective namespace and labels. */
@@ -307,17 +309,21 @@ export class WorkspaceIndex {
       this.byKey.clear();
     } else {
       for (const kind of this.dirtyKinds) this.byKind.delete(kind);
-      for (const k of this.dirtyKeys) this.byKey.delete(k);
+      for (const { kind, namespace, name } of this.dirtyKeys.values()) this.byKey.get(name)?.get(kind)?.delete(namespace);
     }
     for (const entry of this.files.values()) {
       for (const [kind, own] of entry.byKind) if (!kinds || kinds.has(kind)) pushAll(this.byKind, kind, own);
       if (keys && keys.size < entry.byKey.size) {
-        for (const k of keys) {
+        for (const [k, parts] of keys) {
           const own = entry.byKey.get(k);
-          if (own) pushAll(this.byKey, k, own);
+          if (own) pushAll(keyList(this.byKey, parts.name, parts.kind), parts.namespace, own);
         }
       } else {
-        for (const [k, own] of entry.byKey) if (!keys || keys.has(k)) pushAll(this.byKey, k, own);
+        for (const [k, own] of entry.byKey) {
+          if (keys && !keys.has(k)) continue;
+          const m = own[0]!;
+          pushAll(keyList(this.byKey, m.name, m.kind), this.namespaceOf(m) ?? '', own);
+        }
       }
     }
     this.dirtyKinds.clear();
@@ -336,12 +342,12 @@ export class WorkspaceIndex {
     this.changedAt.set(ALL, now);
     this.allList = null;
     const kinds = new Set<string>();
-    const keys = new Set<string>();
+    const keys = new Map<string, KeyParts>();
     let templates = false;
     for (const m of changed) {
       const namespace = this.namespaceOf(m);
       kinds.add(m.kind);
-      keys.add(key(m.kind, namespace, m.name));
+      keys.set(key(m.kind, namespace, m.name), { kind: m.kind, namespace: namespace ?? '', name: m.name });
       const template = podTemplateOf(m);
       if (!template) continue;
       templates = true;
@@ -358,9 +364,9 @@ export class WorkspaceIndex {
       this.changedAt.set(kind, now);
       this.dirtyKinds.add(kind);
     }
-    for (const k of keys) {
+    for (const [k, parts] of keys) {
       if (this.recorded) this.changedAt.set(k, now);
-      this.dirtyKeys.add(k);
+      this.dirtyKeys.set(k, parts);
     }
     if (templates) {
       this.changedAt.set(TEMPLATES, now);
@@ -382,6 +388,28 @@ function firstLabel(labels: Record<string, string>): string | undefined {
 
 function key(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+}
+
+/** A key's parts: kind, namespace ('' for none) and name. */
+interface KeyParts {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/**
+ * The manifests of every key, by name, then kind, then namespace ('' for none): `find` looks a
+ * key up without making its string (a lookup per reference of every manifest).
+ */
+type KeyTable = Map<string, Map<string, Map<string, Manifest[]>>>;
+
+/** The lists of a name and kind in `table`, by namespace (made when missing). */
+function keyList(table: KeyTable, name: string, kind: string): Map<string, Manifest[]> {
+  let byKind = table.get(name);
+  if (!byKind) table.set(name, byKind = new Map());
+  let byNamespace = byKind.get(kind);
+  if (!byNamespace) byKind.set(kind, byNamespace = new Map());
+  return byNamespace;
 }
 
 function pushAll<K, V>(map: Map<K, V[]>, k: K, values: readonly V[]): void {
