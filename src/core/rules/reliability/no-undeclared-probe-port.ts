@@ -42,7 +42,6 @@ export default defineRule({
     for (const c of containersOf(template)) {
       if (c.kind !== 'container' && c.kind !== 'sidecar') continue;
       const ports = declaredPorts(c.container);
-      const declared = ports.map((p) => (p.name ? `${p.name} (${p.containerPort})` : String(p.containerPort))).join(', ') || 'none';
       for (const probe of PROBES) {
         const p = (c.container as unknown as Record<string, unknown>)[probe];
         if (!isRecord(p)) continue;
@@ -50,15 +49,24 @@ export default defineRule({
           const h = p[handler];
           if (!isRecord(h)) continue;
           const port = h.port;
-          const path = [...c.path, probe, handler, 'port'];
+          // The path and the list of declared ports are made only for a finding (most probes are fine).
           if (typeof port === 'string' && !/^\d+$/.test(port)) {
-            if (!ports.some((d) => d.name === port)) ctx.report({ path, messageId: 'unknownName', data: { probe, container: c.name, port, declared }, severity: 'error' });
+            if (!ports.some((d) => d.name === port)) {
+              ctx.report({ path: [...c.path, probe, handler, 'port'], messageId: 'unknownName', data: { probe, container: c.name, port, declared: describePorts(ports) }, severity: 'error' });
+            }
           } else if (typeof port === 'number' || typeof port === 'string') {
             const n = Number(port);
-            if (ports.length > 0 && !ports.some((d) => d.containerPort === n)) ctx.report({ path, messageId: 'undeclaredNumber', data: { probe, container: c.name, port: n, declared }, severity: 'info' });
+            if (ports.length > 0 && !ports.some((d) => d.containerPort === n)) {
+              ctx.report({ path: [...c.path, probe, handler, 'port'], messageId: 'undeclaredNumber', data: { probe, container: c.name, port: n, declared: describePorts(ports) }, severity: 'info' });
+            }
           }
         }
       }
     }
   },
 });
+
+/** The ports a container declares, as a message lists them: `http (8080), 9090`, or `none`. */
+function describePorts(ports: ReturnType<typeof declaredPorts>): string {
+  return ports.map((p) => (p.name ? `${p.name} (${p.containerPort})` : String(p.containerPort))).join(', ') || 'none';
+}
