@@ -73,22 +73,40 @@ export function quantityPattern(): string {
   return loadBundle().quantityPattern;
 }
 
+/** Per apiVersion and kind, the bundle key when the bundle has a schema for it (null: none). */
+const builtinKeys = new Map<string, Map<string, string | null>>();
+
+/**
+ * The bundle key of an apiVersion and kind the bundle has a schema for, or undefined: looked up
+ * once per pair (several rules ask for every manifest; the key is not made again each time).
+ */
+function builtinKey(apiVersion: string, kind: string): string | undefined {
+  let byKind = builtinKeys.get(apiVersion);
+  if (!byKind) builtinKeys.set(apiVersion, byKind = new Map());
+  let key = byKind.get(kind);
+  if (key === undefined) {
+    const candidate = gvkKey(apiVersion, kind);
+    key = Object.prototype.hasOwnProperty.call(loadBundle().kinds, candidate) ? candidate : null;
+    byKind.set(kind, key);
+  }
+  return key ?? undefined;
+}
+
 /** True when the bundle has a schema for this apiVersion and kind. */
 export function hasBuiltinSchema(apiVersion: string, kind: string): boolean {
-  return Object.prototype.hasOwnProperty.call(loadBundle().kinds, gvkKey(apiVersion, kind));
+  return builtinKey(apiVersion, kind) !== undefined;
 }
 
 /** The precompiled validator of a built-in kind, or undefined. */
 export function builtinValidator(apiVersion: string, kind: string): CompiledValidator | undefined {
-  if (!hasBuiltinSchema(apiVersion, kind)) return undefined;
-  return loadValidator(gvkKey(apiVersion, kind));
+  const key = builtinKey(apiVersion, kind);
+  return key === undefined ? undefined : loadValidator(key);
 }
 
 /** The schema of a built-in kind (for explaining errors), or undefined. */
 export function builtinSchema(apiVersion: string, kind: string): JsonSchema | undefined {
-  const b = loadBundle();
-  const name = b.kinds[gvkKey(apiVersion, kind)];
-  return name === undefined ? undefined : b.definitions[name];
+  const key = builtinKey(apiVersion, kind);
+  return key === undefined ? undefined : loadBundle().definitions[loadBundle().kinds[key]!];
 }
 
 /** The definitions `$ref`s of built-in schemas point into. */
