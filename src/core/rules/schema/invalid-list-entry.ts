@@ -62,23 +62,24 @@ function checkPod(ctx: Ctx, specPath: Path, spec: Record<string, unknown>, conta
   });
   // A StatefulSet's volumeClaimTemplates are volumes of its pods too, under their own names.
   const claims = ctx.manifest.kind === 'StatefulSet' && isRecord(ctx.manifest.object.spec) ? ctx.manifest.object.spec.volumeClaimTemplates : undefined;
-  const declared = formatPath([...specPath, 'volumes']) + (Array.isArray(claims) ? ' or spec.volumeClaimTemplates' : '');
   if (Array.isArray(claims)) {
     for (const claim of claims) if (isRecord(claim) && isRecord(claim.metadata) && typeof claim.metadata.name === 'string') volumeNames.push(claim.metadata.name);
   }
+  // Paths and the words of a message are made only for a finding (most mounts are fine).
   for (const c of containers) {
     const mounts = c.container.volumeMounts;
     if (!Array.isArray(mounts)) continue;
     const paths = new Set<string>();
     mounts.forEach((m, i) => {
       if (!isRecord(m)) return;
-      const at: Path = [...c.path, 'volumeMounts', i];
       if (typeof m.mountPath === 'string') {
-        const normalized = m.mountPath.replace(/\/+$/, '') || '/';
-        if (paths.has(normalized)) ctx.report({ path: [...at, 'mountPath'], messageId: 'duplicateMountPath', data: { container: c.name, mountPath: m.mountPath } });
+        const normalized = m.mountPath === '' || m.mountPath.endsWith('/') ? m.mountPath.replace(/\/+$/, '') || '/' : m.mountPath;
+        if (paths.has(normalized)) ctx.report({ path: [...c.path, 'volumeMounts', i, 'mountPath'], messageId: 'duplicateMountPath', data: { container: c.name, mountPath: m.mountPath } });
         paths.add(normalized);
       }
       if (typeof m.name === 'string' && !volumeNames.includes(m.name)) {
+        const at: Path = [...c.path, 'volumeMounts', i];
+        const declared = formatPath([...specPath, 'volumes']) + (Array.isArray(claims) ? ' or spec.volumeClaimTemplates' : '');
         const close = closeNames(m.name, volumeNames);
         ctx.report({
           path: [...at, 'name'], messageId: 'unknownVolume',
