@@ -3,9 +3,10 @@
  * Standards baseline control "SELinux" allows (a container type, no user, no role).
  */
 import { containersOf, podTemplateOf, POD_TEMPLATE_KINDS } from '../../model/pod-template';
+import { isRecord } from '../../source/parse';
 import type { Path } from '../../source/path';
-import { defineRule } from '../types';
-import { containerSecurityContext, containerSecurityContextPath, podSecurityContext, podSecurityContextPath, PSS_REFERENCE, recordAt } from './pod-security';
+import { defineRule, type RuleContext } from '../types';
+import { containerSecurityContext, containerSecurityContextPath, podSecurityContext, podSecurityContextPath, PSS_REFERENCE } from './pod-security';
 
 const ALLOWED_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
 
@@ -32,19 +33,25 @@ export default defineRule({
   check(ctx) {
     const template = podTemplateOf(ctx.manifest);
     if (!template) return;
-    const check = (sc: Record<string, unknown>, path: Path, owner: string): void => {
-      const options = recordAt(sc.seLinuxOptions);
-      const type = options.type;
-      if (type !== undefined && type !== null && !ALLOWED_TYPES.has(String(type))) {
-        ctx.report({ path: [...path, 'seLinuxOptions', 'type'], messageId: 'type', data: { value: String(type), owner } });
-      }
-      for (const field of ['user', 'role'] as const) {
-        const value = options[field];
-        if (value === undefined || value === null || value === '') continue;
-        ctx.report({ path: [...path, 'seLinuxOptions', field], messageId: 'userOrRole', data: { field, value: String(value), owner } });
-      }
-    };
-    check(podSecurityContext(template), podSecurityContextPath(template), 'this pod');
-    for (const c of containersOf(template)) check(containerSecurityContext(c), containerSecurityContextPath(c), `container "${c.name}"`);
+    // Most security contexts set no SELinux options: their paths and words are made only for those that do.
+    const pod = podSecurityContext(template);
+    if (isRecord(pod.seLinuxOptions)) checkOptions(ctx, pod.seLinuxOptions, podSecurityContextPath(template), 'this pod');
+    for (const c of containersOf(template)) {
+      const sc = containerSecurityContext(c);
+      if (isRecord(sc.seLinuxOptions)) checkOptions(ctx, sc.seLinuxOptions, containerSecurityContextPath(c), `container "${c.name}"`);
+    }
   },
 });
+
+/** The `seLinuxOptions` of the security context at `path`. */
+function checkOptions(ctx: RuleContext<'type' | 'userOrRole', unknown>, options: Record<string, unknown>, path: Path, owner: string): void {
+  const type = options.type;
+  if (type !== undefined && type !== null && !ALLOWED_TYPES.has(String(type))) {
+    ctx.report({ path: [...path, 'seLinuxOptions', 'type'], messageId: 'type', data: { value: String(type), owner } });
+  }
+  for (const field of ['user', 'role'] as const) {
+    const value = options[field];
+    if (value === undefined || value === null || value === '') continue;
+    ctx.report({ path: [...path, 'seLinuxOptions', field], messageId: 'userOrRole', data: { field, value: String(value), owner } });
+  }
+}

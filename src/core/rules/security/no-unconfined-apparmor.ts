@@ -4,12 +4,18 @@
  * `container.apparmor.security.beta.kubernetes.io/<container>` annotations.
  */
 import { containersOf, podTemplateOf, POD_TEMPLATE_KINDS } from '../../model/pod-template';
-import type { Path } from '../../source/path';
 import { defineRule } from '../types';
 import { containerSecurityContext, containerSecurityContextPath, podSecurityContext, podSecurityContextPath, PSS_REFERENCE, recordAt } from './pod-security';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const ALLOWED_TYPES = new Set(['RuntimeDefault', 'Localhost']);
+const PROFILE_TYPE = ['appArmorProfile', 'type'];
+
+/** The AppArmor profile type a security context sets when it is not an allowed one, else undefined. */
+function profileOf(sc: Record<string, unknown>): string | undefined {
+  const type = recordAt(sc.appArmorProfile).type;
+  return typeof type === 'string' && !ALLOWED_TYPES.has(type) ? type : undefined;
+}
 
 export default defineRule({
   id: 'no-unconfined-apparmor',
@@ -35,16 +41,16 @@ export default defineRule({
   check(ctx) {
     const template = podTemplateOf(ctx.manifest);
     if (!template) return;
-    const check = (sc: Record<string, unknown>, path: Path, report: (profile: string, at: Path) => void): void => {
-      const type = recordAt(sc.appArmorProfile).type;
-      if (typeof type === 'string' && !ALLOWED_TYPES.has(type)) report(type, [...path, 'appArmorProfile', 'type']);
-    };
-    check(podSecurityContext(template), podSecurityContextPath(template), (profile, path) => ctx.report({ path, messageId: 'pod', data: { profile } }));
+    // Paths are made only for a profile that is reported.
+    const podProfile = profileOf(podSecurityContext(template));
+    if (podProfile) ctx.report({ path: [...podSecurityContextPath(template), ...PROFILE_TYPE], messageId: 'pod', data: { profile: podProfile } });
     for (const c of containersOf(template)) {
-      check(containerSecurityContext(c), containerSecurityContextPath(c), (profile, path) => ctx.report({ path, messageId: 'container', data: { profile, container: c.name } }));
+      const profile = profileOf(containerSecurityContext(c));
+      if (profile) ctx.report({ path: [...containerSecurityContextPath(c), ...PROFILE_TYPE], messageId: 'container', data: { profile, container: c.name } });
     }
     const annotations = recordAt(template.metadata.annotations);
-    for (const [key, value] of Object.entries(annotations)) {
+    for (const key in annotations) {
+      const value = annotations[key];
       if (!key.startsWith(ANNOTATION_PREFIX) || typeof value !== 'string') continue;
       if (value === '' || value === 'runtime/default' || value.startsWith('localhost/')) continue;
       ctx.report({

@@ -4,7 +4,6 @@
  * (Pod Security Standards control "Seccomp").
  */
 import { containersOf, podTemplateOf, POD_TEMPLATE_KINDS } from '../../model/pod-template';
-import type { Path } from '../../source/path';
 import { defineRule } from '../types';
 import {
   containerSecurityContext, containerSecurityContextPath, isRestricted, isWindowsPod, podSecurityContext, podSecurityContextPath,
@@ -12,6 +11,12 @@ import {
 } from './pod-security';
 
 const GOOD = new Set(['RuntimeDefault', 'Localhost']);
+const SECCOMP_TYPE = ['seccompProfile', 'type'];
+
+/** The seccomp profile type of a security context (undefined when unset). */
+function typeOf(sc: Record<string, unknown>): unknown {
+  return recordAt(sc.seccompProfile).type;
+}
 
 export default defineRule({
   id: 'require-seccomp-profile',
@@ -39,18 +44,15 @@ export default defineRule({
   check(ctx) {
     const template = podTemplateOf(ctx.manifest);
     if (!template) return;
-    const typeOf = (sc: Record<string, unknown>): unknown => recordAt(sc.seccompProfile).type;
-    const unconfined = (sc: Record<string, unknown>, path: Path, report: (at: Path) => void): void => {
-      if (typeOf(sc) === 'Unconfined') report([...path, 'seccompProfile', 'type']);
-    };
-    // The fix is built only for a template that has something to report.
+    // The fix and the paths are built only for a template that has something to report.
     let built: ReturnType<typeof withRestrictedFix> | undefined;
     const fix = (): ReturnType<typeof withRestrictedFix> => (built ??= withRestrictedFix(template));
     const pod = podSecurityContext(template);
-    unconfined(pod, podSecurityContextPath(template), (path) => ctx.report({ path, messageId: 'unconfinedPod', ...fix() }));
+    if (typeOf(pod) === 'Unconfined') ctx.report({ path: [...podSecurityContextPath(template), ...SECCOMP_TYPE], messageId: 'unconfinedPod', ...fix() });
     const containers = containersOf(template);
     for (const c of containers) {
-      unconfined(containerSecurityContext(c), containerSecurityContextPath(c), (path) => ctx.report({ path, messageId: 'unconfinedContainer', data: { container: c.name }, ...fix() }));
+      if (typeOf(containerSecurityContext(c)) !== 'Unconfined') continue;
+      ctx.report({ path: [...containerSecurityContextPath(c), ...SECCOMP_TYPE], messageId: 'unconfinedContainer', data: { container: c.name }, ...fix() });
     }
     if (!isRestricted(ctx.config) || isWindowsPod(template) || GOOD.has(typeOf(pod) as string) || typeOf(pod) === 'Unconfined') return;
     const missing = containers.filter((c) => typeOf(containerSecurityContext(c)) === undefined);
