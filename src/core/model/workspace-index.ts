@@ -56,7 +56,8 @@ interface DerivedEntry {
 interface FileEntry {
   manifests: Manifest[];
   byKind: Map<string, Manifest[]>;
-  byKey: Map<string, Manifest[]>;
+  /** The file's manifests by key, made when an edit first needs them (not while a tree is loaded). */
+  byKey: Map<string, Manifest[]> | null;
   templates: PodTemplateHolder[];
 }
 
@@ -65,8 +66,9 @@ export class WorkspaceIndex {
   private readonly byKind = new Map<string, Manifest[]>();
   private readonly byKey: KeyTable = new Map();
   private readonly dirtyKinds = new Set<string>();
-  /** The keys whose lists are out of date, with their parts. */
+  /** The keys whose lists are out of date, with their parts; all of them when `dirtyAll`. */
   private readonly dirtyKeys = new Map<string, KeyParts>();
+  private dirtyAll = false;
   private templateList: PodTemplateHolder[] | null = [];
   private templatesByNamespace: Map<string, PodTemplateHolder[]> | null = null;
   /** Per namespace (`EVERY_NAMESPACE` for all), the pod templates carrying each label `key\0value`. */
@@ -100,10 +102,9 @@ export class WorkspaceIndex {
       const before = new Set(previous.manifests);
       changed = [...previous.manifests.filter((m) => !kept.has(m)), ...manifests.filter((m) => !before.has(m))];
     }
-    const entry: FileEntry = { manifests, byKind: new Map(), byKey: new Map(), templates: [] };
+    const entry: FileEntry = { manifests, byKind: new Map(), byKey: null, templates: [] };
     for (const m of manifests) {
       pushTo(entry.byKind, m.kind, m);
-      pushTo(entry.byKey, key(m.kind, this.namespaceOf(m), m.name), m);
       const template = podTemplateOf(m);
       if (template) entry.templates.push({ manifest: m, template, namespace: this.namespaceOf(m)!, labels: podLabels(template) });
     }
@@ -300,8 +301,8 @@ export class WorkspaceIndex {
    * own lists (in file order); all of them at once when many changed (a tree being loaded).
    */
   private refresh(): void {
-    if (this.dirtyKinds.size === 0 && this.dirtyKeys.size === 0) return;
-    const everything = this.dirtyKeys.size > 64;
+    if (this.dirtyKinds.size === 0 && this.dirtyKeys.size === 0 && !this.dirtyAll) return;
+    const everything = this.dirtyAll;
     const kinds = everything ? null : this.dirtyKinds;
     const keys = everything ? null : this.dirtyKeys;
     if (everything) {
@@ -313,21 +314,28 @@ export class WorkspaceIndex {
     }
     for (const entry of this.files.values()) {
       for (const [kind, own] of entry.byKind) if (!kinds || kinds.has(kind)) pushAll(this.byKind, kind, own);
-      if (keys && keys.size < entry.byKey.size) {
-        for (const [k, parts] of keys) {
-          const own = entry.byKey.get(k);
-          if (own) pushAll(keyList(this.byKey, parts.name, parts.kind), parts.namespace, own);
-        }
-      } else {
-        for (const [k, own] of entry.byKey) {
-          if (keys && !keys.has(k)) continue;
-          const m = own[0]!;
-          pushAll(keyList(this.byKey, m.name, m.kind), this.namespaceOf(m) ?? '', own);
-        }
+      if (!keys) {
+        for (const m of entry.manifests) pushTo(keyList(this.byKey, m.name, m.kind), this.namespaceOf(m) ?? '', m);
+        continue;
+      }
+      const own = this.keysOf(entry);
+      for (const [k, parts] of keys) {
+        const list = own.get(k);
+        if (list) pushAll(keyList(this.byKey, parts.name, parts.kind), parts.namespace, list);
       }
     }
     this.dirtyKinds.clear();
     this.dirtyKeys.clear();
+    this.dirtyAll = false;
+  }
+
+  /** A file's manifests by key (made on first use). */
+  private keysOf(entry: FileEntry): Map<string, Manifest[]> {
+    if (!entry.byKey) {
+      entry.byKey = new Map();
+      for (const m of entry.manifests) pushTo(entry.byKey, key(m.kind, this.namespaceOf(m), m.name), m);
+    }
+    return entry.byKey;
   }
 
   private read(dep: string): void {
@@ -344,10 +352,12 @@ export class WorkspaceIndex {
     const kinds = new Set<string>();
     const keys = new Map<string, KeyParts>();
     let templates = false;
+    // Past 64 changed keys, every list is rebuilt (a tree being loaded): no key is kept one by one.
+    const keyByKey = this.recorded || !this.dirtyAll;
     for (const m of changed) {
       const namespace = this.namespaceOf(m);
       kinds.add(m.kind);
-      keys.set(key(m.kind, namespace, m.name), { kind: m.kind, namespace: namespace ?? '', name: m.name });
+      if (keyByKey) keys.set(key(m.kind, namespace, m.name), { kind: m.kind, namespace: namespace ?? '', name: m.name });
       const template = podTemplateOf(m);
       if (!template) continue;
       templates = true;
@@ -366,7 +376,11 @@ export class WorkspaceIndex {
     }
     for (const [k, parts] of keys) {
       if (this.recorded) this.changedAt.set(k, now);
-      this.dirtyKeys.set(k, parts);
+      if (!this.dirtyAll) this.dirtyKeys.set(k, parts);
+    }
+    if (this.dirtyKeys.size > 64) {
+      this.dirtyAll = true;
+      this.dirtyKeys.clear();
     }
     if (templates) {
       this.changedAt.set(TEMPLATES, now);
