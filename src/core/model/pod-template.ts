@@ -25,6 +25,9 @@ const TEMPLATE_PATHS: ReadonlyMap<string, Path> = new Map<string, Path>([
   ['CronJob', ['spec', 'jobTemplate', 'spec', 'template']],
 ]);
 
+/** The API versions whose workloads hold their pod template where TEMPLATE_PATHS says. */
+const TEMPLATE_API_VERSIONS = /^(v1|apps\/v1|batch\/v1|batch\/v1beta1|apps\/v1beta\d|extensions\/v1beta1)$/;
+
 /** Kinds that hold a pod template, in the order users meet them. */
 export const POD_TEMPLATE_KINDS: readonly string[] = [...TEMPLATE_PATHS.keys()];
 
@@ -66,7 +69,7 @@ export function podTemplateOf(manifest: Manifest): PodTemplate | undefined {
 
 function findPodTemplate(manifest: Manifest): PodTemplate | undefined {
   const path = TEMPLATE_PATHS.get(manifest.kind);
-  if (!path || !manifest.apiVersion.match(/^(v1|apps\/v1|batch\/v1|batch\/v1beta1|apps\/v1beta\d|extensions\/v1beta1)$/)) return undefined;
+  if (!path || !TEMPLATE_API_VERSIONS.test(manifest.apiVersion)) return undefined;
   let node: unknown = manifest.object;
   for (const segment of path) node = isRecord(node) ? node[segment as string] : undefined;
   if (!isRecord(node) || !isRecord(node.spec)) return undefined;
@@ -112,7 +115,8 @@ export function podLabels(template: PodTemplate): Record<string, string> {
 export function stringRecord(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isRecord(value)) return out;
-  for (const [k, v] of Object.entries(value)) {
+  for (const k in value) {
+    const v = value[k];
     if (v !== null && v !== undefined && typeof v !== 'object') out[k] = String(v);
   }
   return out;

@@ -56,12 +56,17 @@ export function servicesSelecting(index: WorkspaceIndex, namespace: string, labe
   const byPair = servicesByNamespace(index).get(namespace);
   if (!byPair) return [];
   const out: Manifest[] = [];
-  for (const [k, v] of Object.entries(labels)) {
-    for (const s of byPair.get(`${k}=${v}`) ?? []) {
-      if (Object.entries(s.selector).every(([sk, sv]) => labels[sk] === sv)) out.push(s.manifest);
-    }
+  for (const k in labels) {
+    const candidates = byPair.get(`${k}=${labels[k]}`);
+    if (candidates) for (const s of candidates) if (selectorMatches(s.selector, labels)) out.push(s.manifest);
   }
   return out;
+}
+
+/** True when every label a map selector asks for is among `labels`. */
+function selectorMatches(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  for (const k in selector) if (labels[k] !== selector[k]) return false;
+  return true;
 }
 
 function targetKey(namespace: string, kind: string, name: string): string {
@@ -133,7 +138,8 @@ export function hasPdbFor(index: WorkspaceIndex, namespace: string, labels: Reco
   if (!entry) return false;
   const selects = (pdb: Manifest): boolean => isRecord(pdb.object.spec) && matchesLabelSelector(labels, pdb.object.spec.selector);
   if (entry.others.some(selects)) return true;
-  return Object.entries(labels).some(([k, v]) => (entry.byPair.get(`${k}=${v}`) ?? []).some(selects));
+  for (const k in labels) if (entry.byPair.get(`${k}=${labels[k]}`)?.some(selects)) return true;
+  return false;
 }
 
 /** `50%` → 0.5; a number stays a number; undefined otherwise. */
