@@ -56,18 +56,19 @@ interface DerivedEntry {
 interface FileEntry {
   manifests: Manifest[];
   byKind: Map<string, Manifest[]>;
-  /** The file's manifests by key, made when an edit first needs them (not while a tree is loaded). */
-  byKey: Map<string, Manifest[]> | null;
+  /** The file's manifests by name, made when an edit first needs them (not while a tree is loaded). */
+  byName: Map<string, Manifest[]> | null;
   templates: PodTemplateHolder[];
 }
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly byKind = new Map<string, Manifest[]>();
-  private readonly byKey: KeyTable = new Map();
+  /** Every manifest by name, in input order (`find` looks for its kind and namespace among them). */
+  private readonly byName = new Map<string, Manifest[]>();
   private readonly dirtyKinds = new Set<string>();
-  /** The keys whose lists are out of date, with their parts; all of them when `dirtyAll`. */
-  private readonly dirtyKeys = new Map<string, KeyParts>();
+  /** The names whose lists are out of date; all of them when `dirtyAll`. */
+  private readonly dirtyNames = new Set<string>();
   private dirtyAll = false;
   private templateList: PodTemplateHolder[] | null = [];
   private templatesByNamespace: Map<string, PodTemplateHolder[]> | null = null;
@@ -102,7 +103,7 @@ export class WorkspaceIndex {
       const before = new Set(previous.manifests);
       changed = [...previous.manifests.filter((m) => !kept.has(m)), ...manifests.filter((m) => !before.has(m))];
     }
-    const entry: FileEntry = { manifests, byKind: new Map(), byKey: null, templates: [] };
+    const entry: FileEntry = { manifests, byKind: new Map(), byName: null, templates: [] };
     for (const m of manifests) {
       pushTo(entry.byKind, m.kind, m);
       const template = podTemplateOf(m);
@@ -178,7 +179,14 @@ export class WorkspaceIndex {
     // The key's string is made only when reads are recorded (the editor): `find` is a hot path.
     if (this.recorders.length > 0) this.read(key(kind, ns, name));
     this.refresh();
-    return this.byKey.get(name)?.get(kind)?.get(ns ?? '') ?? [];
+    const named = this.byName.get(name);
+    if (!named) return NONE;
+    // Most names belong to one object, or a few of different kinds: the list itself when all match.
+    const want = ns ?? '';
+    let matching = 0;
+    for (const m of named) if (m.kind === kind && (this.namespaceOf(m) ?? '') === want) matching++;
+    if (matching === named.length) return named;
+    return matching === 0 ? NONE : named.filter((m) => m.kind === kind && (this.namespaceOf(m) ?? '') === want);
   }
 
   /** Every pod template of the inputs, with its effective namespace and labels. */
@@ -301,41 +309,39 @@ export class WorkspaceIndex {
    * own lists (in file order); all of them at once when many changed (a tree being loaded).
    */
   private refresh(): void {
-    if (this.dirtyKinds.size === 0 && this.dirtyKeys.size === 0 && !this.dirtyAll) return;
+    if (this.dirtyKinds.size === 0 && this.dirtyNames.size === 0 && !this.dirtyAll) return;
     const everything = this.dirtyAll;
-    const kinds = everything ? null : this.dirtyKinds;
-    const keys = everything ? null : this.dirtyKeys;
     if (everything) {
       this.byKind.clear();
-      this.byKey.clear();
+      this.byName.clear();
     } else {
       for (const kind of this.dirtyKinds) this.byKind.delete(kind);
-      for (const { kind, namespace, name } of this.dirtyKeys.values()) this.byKey.get(name)?.get(kind)?.delete(namespace);
+      for (const name of this.dirtyNames) this.byName.delete(name);
     }
     for (const entry of this.files.values()) {
-      for (const [kind, own] of entry.byKind) if (!kinds || kinds.has(kind)) pushAll(this.byKind, kind, own);
-      if (!keys) {
-        for (const m of entry.manifests) pushTo(keyList(this.byKey, m.name, m.kind), this.namespaceOf(m) ?? '', m);
+      for (const [kind, own] of entry.byKind) if (everything || this.dirtyKinds.has(kind)) pushAll(this.byKind, kind, own);
+      if (everything) {
+        for (const m of entry.manifests) pushTo(this.byName, m.name, m);
         continue;
       }
-      const own = this.keysOf(entry);
-      for (const [k, parts] of keys) {
-        const list = own.get(k);
-        if (list) pushAll(keyList(this.byKey, parts.name, parts.kind), parts.namespace, list);
+      const own = this.namesOf(entry);
+      for (const name of this.dirtyNames) {
+        const list = own.get(name);
+        if (list) pushAll(this.byName, name, list);
       }
     }
     this.dirtyKinds.clear();
-    this.dirtyKeys.clear();
+    this.dirtyNames.clear();
     this.dirtyAll = false;
   }
 
-  /** A file's manifests by key (made on first use). */
-  private keysOf(entry: FileEntry): Map<string, Manifest[]> {
-    if (!entry.byKey) {
-      entry.byKey = new Map();
-      for (const m of entry.manifests) pushTo(entry.byKey, key(m.kind, this.namespaceOf(m), m.name), m);
+  /** A file's manifests by name (made on first use). */
+  private namesOf(entry: FileEntry): Map<string, Manifest[]> {
+    if (!entry.byName) {
+      entry.byName = new Map();
+      for (const m of entry.manifests) pushTo(entry.byName, m.name, m);
     }
-    return entry.byKey;
+    return entry.byName;
   }
 
   private read(dep: string): void {
@@ -350,14 +356,14 @@ export class WorkspaceIndex {
     this.changedAt.set(ALL, now);
     this.allList = null;
     const kinds = new Set<string>();
-    const keys = new Map<string, KeyParts>();
+    const keys = new Set<string>();
     let templates = false;
-    // Past 64 changed keys, every list is rebuilt (a tree being loaded): no key is kept one by one.
-    const keyByKey = this.recorded || !this.dirtyAll;
     for (const m of changed) {
       const namespace = this.namespaceOf(m);
       kinds.add(m.kind);
-      if (keyByKey) keys.set(key(m.kind, namespace, m.name), { kind: m.kind, namespace: namespace ?? '', name: m.name });
+      // Past 64 changed names, every list is rebuilt (a tree being loaded): none is kept one by one.
+      if (!this.dirtyAll) this.dirtyNames.add(m.name);
+      if (this.recorded) keys.add(key(m.kind, namespace, m.name));
       const template = podTemplateOf(m);
       if (!template) continue;
       templates = true;
@@ -374,13 +380,10 @@ export class WorkspaceIndex {
       this.changedAt.set(kind, now);
       this.dirtyKinds.add(kind);
     }
-    for (const [k, parts] of keys) {
-      if (this.recorded) this.changedAt.set(k, now);
-      if (!this.dirtyAll) this.dirtyKeys.set(k, parts);
-    }
-    if (this.dirtyKeys.size > 64) {
+    for (const k of keys) this.changedAt.set(k, now);
+    if (this.dirtyNames.size > 64) {
       this.dirtyAll = true;
-      this.dirtyKeys.clear();
+      this.dirtyNames.clear();
     }
     if (templates) {
       this.changedAt.set(TEMPLATES, now);
@@ -404,27 +407,8 @@ function key(kind: string, namespace: string | undefined, name: string): string 
   return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
 }
 
-/** A key's parts: kind, namespace ('' for none) and name. */
-interface KeyParts {
-  kind: string;
-  namespace: string;
-  name: string;
-}
-
-/**
- * The manifests of every key, by name, then kind, then namespace ('' for none): `find` looks a
- * key up without making its string (a lookup per reference of every manifest).
- */
-type KeyTable = Map<string, Map<string, Map<string, Manifest[]>>>;
-
-/** The lists of a name and kind in `table`, by namespace (made when missing). */
-function keyList(table: KeyTable, name: string, kind: string): Map<string, Manifest[]> {
-  let byKind = table.get(name);
-  if (!byKind) table.set(name, byKind = new Map());
-  let byNamespace = byKind.get(kind);
-  if (!byNamespace) byKind.set(kind, byNamespace = new Map());
-  return byNamespace;
-}
+/** What `find` returns when nothing matches. */
+const NONE: readonly Manifest[] = [];
 
 function pushAll<K, V>(map: Map<K, V[]>, k: K, values: readonly V[]): void {
   const list = map.get(k);
