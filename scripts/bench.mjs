@@ -4,7 +4,7 @@
 // present. Prints a table and writes out/bench/results.json. See docs/performance.md.
 //
 // Environment: BENCH_RESOURCES (generated corpus size, default 50000), BENCH_REPEAT (timed runs,
-// default 3), BENCH_ONLY (comma-separated: floor, kubeplan, kubeplan-schema, yls, monokle, cli,
+// default 5), BENCH_ONLY (comma-separated: floor, kubeplan, kubeplan-schema, yls, monokle, cli,
 // cli-jobs, startup (CLI start-up, activation, VSIX size), extras (startup and the other scripts)),
 // BENCH_BUDGET_MS (per run, default 60000), KUBEPLAN_CORPUS (default
 // ../shared/corpus).
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.resolve(process.env.BENCH_OUT ?? path.join(root, 'out', 'bench'));
 const resourcesWanted = Number(process.env.BENCH_RESOURCES ?? 50_000);
-const repeat = Number(process.env.BENCH_REPEAT ?? 3);
+const repeat = Number(process.env.BENCH_REPEAT ?? 5);
 const only = process.env.BENCH_ONLY?.split(',');
 const corpusDir = path.resolve(process.env.KUBEPLAN_CORPUS ?? path.join(root, '..', 'shared', 'corpus'));
 const TOOLS = ['floor', 'kubeplan', 'kubeplan-schema', 'yls', 'monokle'].filter((t) => !only || only.includes(t));
