@@ -54,9 +54,10 @@ export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
 export const RESTRICTED_CAPABILITIES: ReadonlySet<string> = new Set(['NET_BIND_SERVICE']);
 
 /** Seccomp profile types the restricted profile accepts. */
-const GOOD_SECCOMP = new Set(['RuntimeDefault', 'Localhost']);
+export const GOOD_SECCOMP: ReadonlySet<string> = new Set(['RuntimeDefault', 'Localhost']);
 
-function seccompType(sc: Record<string, unknown>): unknown {
+/** The seccomp profile type of a security context (undefined when unset). */
+export function seccompType(sc: Record<string, unknown>): unknown {
   return recordAt(sc.seccompProfile).type;
 }
 

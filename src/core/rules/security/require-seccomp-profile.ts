@@ -6,17 +6,11 @@
 import { containersOf, podTemplateOf, POD_TEMPLATE_KINDS } from '../../model/pod-template';
 import { defineRule } from '../types';
 import {
-  containerSecurityContext, containerSecurityContextPath, isRestricted, isWindowsPod, podSecurityContext, podSecurityContextPath,
-  PSS_REFERENCE, recordAt, withRestrictedFix,
+  containerSecurityContext, containerSecurityContextPath, GOOD_SECCOMP, isRestricted, isWindowsPod, podSecurityContext,
+  podSecurityContextPath, PSS_REFERENCE, seccompType, withRestrictedFix,
 } from './pod-security';
 
-const GOOD = new Set(['RuntimeDefault', 'Localhost']);
 const SECCOMP_TYPE = ['seccompProfile', 'type'];
-
-/** The seccomp profile type of a security context (undefined when unset). */
-function typeOf(sc: Record<string, unknown>): unknown {
-  return recordAt(sc.seccompProfile).type;
-}
 
 export default defineRule({
   id: 'require-seccomp-profile',
@@ -48,14 +42,14 @@ export default defineRule({
     let built: ReturnType<typeof withRestrictedFix> | undefined;
     const fix = (): ReturnType<typeof withRestrictedFix> => (built ??= withRestrictedFix(template));
     const pod = podSecurityContext(template);
-    if (typeOf(pod) === 'Unconfined') ctx.report({ path: [...podSecurityContextPath(template), ...SECCOMP_TYPE], messageId: 'unconfinedPod', ...fix() });
+    if (seccompType(pod) === 'Unconfined') ctx.report({ path: [...podSecurityContextPath(template), ...SECCOMP_TYPE], messageId: 'unconfinedPod', ...fix() });
     const containers = containersOf(template);
     for (const c of containers) {
-      if (typeOf(containerSecurityContext(c)) !== 'Unconfined') continue;
+      if (seccompType(containerSecurityContext(c)) !== 'Unconfined') continue;
       ctx.report({ path: [...containerSecurityContextPath(c), ...SECCOMP_TYPE], messageId: 'unconfinedContainer', data: { container: c.name }, ...fix() });
     }
-    if (!isRestricted(ctx.config) || isWindowsPod(template) || GOOD.has(typeOf(pod) as string) || typeOf(pod) === 'Unconfined') return;
-    const missing = containers.filter((c) => typeOf(containerSecurityContext(c)) === undefined);
+    if (!isRestricted(ctx.config) || isWindowsPod(template) || GOOD_SECCOMP.has(seccompType(pod) as string) || seccompType(pod) === 'Unconfined') return;
+    const missing = containers.filter((c) => seccompType(containerSecurityContext(c)) === undefined);
     if (missing.length === 0) return;
     if (missing.length === containers.length) {
       ctx.report({ path: template.specPath, messageId: 'missingPod', ...fix() });
