@@ -71,23 +71,24 @@ export default defineRule<MessageId>({
       // Paths (and messages) are made only for a bad name: most names are fine.
       for (const c of containersOf(template)) {
         const name = c.container.name;
-        if (typeof name === 'string' && nameProblem(name, 'dns1123Label')) checkIdentifier(ctx, [...c.path, 'name'], name, 'dns1123Label', 'Container name');
+        const nameReason = typeof name === 'string' ? nameProblem(name, 'dns1123Label') : undefined;
+        if (typeof name === 'string' && nameReason) reportIdentifier(ctx, [...c.path, 'name'], name, 'dns1123Label', nameReason, 'Container name');
         const ports = c.container.ports;
         if (!Array.isArray(ports)) continue;
         for (let i = 0; i < ports.length; i++) {
           const port: unknown = ports[i];
-          if (isRecord(port) && typeof port.name === 'string' && nameProblem(port.name, 'ianaServiceName')) {
-            checkIdentifier(ctx, [...c.path, 'ports', i, 'name'], port.name, 'ianaServiceName', 'Port name', ` of container "${c.name}"`);
-          }
+          const portName = isRecord(port) && typeof port.name === 'string' ? port.name : undefined;
+          const reason = portName === undefined ? undefined : nameProblem(portName, 'ianaServiceName');
+          if (reason) reportIdentifier(ctx, [...c.path, 'ports', i, 'name'], portName!, 'ianaServiceName', reason, 'Port name', ` of container "${c.name}"`);
         }
       }
       const volumes = (template.spec as unknown as Record<string, unknown>).volumes;
       if (Array.isArray(volumes)) {
         for (let i = 0; i < volumes.length; i++) {
           const v: unknown = volumes[i];
-          if (isRecord(v) && typeof v.name === 'string' && nameProblem(v.name, 'dns1123Label')) {
-            checkIdentifier(ctx, [...template.specPath, 'volumes', i, 'name'], v.name, 'dns1123Label', 'Volume name');
-          }
+          const volumeName = isRecord(v) && typeof v.name === 'string' ? v.name : undefined;
+          const reason = volumeName === undefined ? undefined : nameProblem(volumeName, 'dns1123Label');
+          if (reason) reportIdentifier(ctx, [...template.specPath, 'volumes', i, 'name'], volumeName!, 'dns1123Label', reason, 'Volume name');
         }
       }
     }
@@ -128,7 +129,11 @@ function checkObjectName(ctx: Ctx, name: string): void {
 
 function checkIdentifier(ctx: Ctx, path: Path, value: string, syntax: NameSyntax, what: string, owner = ''): void {
   const reason = nameProblem(value, syntax);
-  if (!reason) return;
+  if (reason) reportIdentifier(ctx, path, value, syntax, reason, what, owner);
+}
+
+/** A name that breaks `syntax` for `reason` (the loops over containers check first, then make the path). */
+function reportIdentifier(ctx: Ctx, path: Path, value: string, syntax: NameSyntax, reason: string, what: string, owner = ''): void {
   const better = suggestedName(value, syntax);
   ctx.report({
     path, messageId: 'invalidIdentifier', data: { what, value, owner, reason, syntax: SYNTAX_WORDS[syntax] },
