@@ -135,6 +135,13 @@ class BlockParser {
   private keyTop = 0;
   private readonly numStack: number[] = [];
   private numTop = 0;
+  /**
+   * The items of the sequences being read, innermost on top: each sequence becomes one slice of
+   * it, an array of exactly its length. (An array grown by push keeps room for 17 items; the
+   * documents of a big tree are all kept until its lint ends, and that room was a sixth of them.)
+   */
+  private readonly itemStack: unknown[] = [];
+  private itemTop = 0;
 
   /** Block collections nested deeper than this (flow ones count too) make the parser give up. */
   private readonly maxDepth: number;
@@ -250,7 +257,8 @@ class BlockParser {
   }
 
   private parseSeq(at: number, column: number): unknown[] {
-    const array: unknown[] = [];
+    const items = this.itemStack;
+    const itemBase = this.itemTop;
     const numBase = this.numTop;
     let p = at;
     let outer = at;
@@ -259,7 +267,8 @@ class BlockParser {
     if (this.depth > this.maxDepth) giveUp();
     for (;;) {
       const item = this.numTop++;
-      array.push(this.parseValue(p + 1, this.lineEnd(p), column, 'seq'));
+      const slot = this.itemTop++;
+      items[slot] = this.parseValue(p + 1, this.lineEnd(p), column, 'seq');
       const value = this.node;
       q = this.nextContent(this.next);
       this.extendScalar(column);
@@ -277,6 +286,8 @@ class BlockParser {
     this.node = this.builder.seq(at, outer, end, this.numStack, numBase, this.numTop);
     this.numTop = numBase;
     this.inline = false;
+    const array = items.slice(itemBase, this.itemTop);
+    this.itemTop = itemBase;
     return array;
   }
 
@@ -524,14 +535,14 @@ class BlockParser {
     const isMap = text.charCodeAt(at) === 123;
     const close = isMap ? 125 : 93;
     const object: Record<string, unknown> | undefined = isMap ? {} : undefined;
-    const array: unknown[] | undefined = isMap ? undefined : [];
+    const items = this.itemStack;
+    const itemBase = this.itemTop;
     const keys = this.keyStack;
     const keyBase = this.keyTop;
     const numBase = this.numTop;
     let p = this.skipSpaces(at + 1);
     while (text.charCodeAt(p) !== close) {
       if (p >= lineEnd) giveUp();
-      let value: unknown;
       if (isMap) {
         const key = this.flowScalar(p, lineEnd, false);
         const keyStart = this.scalarStart;
@@ -544,13 +555,12 @@ class BlockParser {
         keys[this.keyTop++] = key;
         const entry = this.numTop;
         this.numTop += 3;
-        value = this.flowValue(this.skipSpaces(colon + 1), lineEnd, depth);
-        object![key] = value;
+        object![key] = this.flowValue(this.skipSpaces(colon + 1), lineEnd, depth);
         this.setNums(entry, keyStart, keyEnd, this.node);
       } else {
         const item = this.numTop++;
-        value = this.flowValue(p, lineEnd, depth);
-        array!.push(value);
+        const slot = this.itemTop++;
+        items[slot] = this.flowValue(p, lineEnd, depth);
         this.numStack[item] = this.node;
       }
       const after = this.next;
@@ -568,7 +578,10 @@ class BlockParser {
     this.numTop = numBase;
     this.flowEnd = end;
     this.next = outer;
-    return isMap ? object : array;
+    if (isMap) return object;
+    const array = items.slice(itemBase, this.itemTop);
+    this.itemTop = itemBase;
+    return array;
   }
 
   private flowValue(at: number, lineEnd: number, depth: number): unknown {

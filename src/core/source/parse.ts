@@ -215,7 +215,7 @@ function readDocument(file: SourceFile, parsed: ParsedDocument, index: number): 
     });
     return source;
   }
-  source.manifests.push(makeManifest(file.path, index, [], tree, value));
+  source.manifests = [makeManifest(file.path, index, [], tree, value)]; // not push: no room kept for more
   return source;
 }
 
