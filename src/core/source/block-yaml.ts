@@ -94,6 +94,25 @@ const MAX_FLOW_DEPTH = 20;
 /** Keys longer than this are not implicit keys in YAML. */
 const MAX_KEY = 1024;
 
+/**
+ * Short strings already read, one per slot of a direct-mapped table: the same word (a key, a
+ * port name, `v1`, `100m`) is one string however often it is written, in every file. A big tree's
+ * values are all kept until its lint ends, and two thirds of their short strings were repeats.
+ */
+const WORDS: string[] = new Array<string>(4096).fill('');
+/** Longer slices are views of the text they were cut from (V8): kept here, they would keep it alive. */
+const MAX_WORD = 12;
+
+/** `text.slice(start, end)`, shared with the last equal word read when it is short. */
+function word(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length > MAX_WORD || length === 0) return text.slice(start, end);
+  const slot = (length * 7919 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 131 + text.charCodeAt(start + (length >> 1))) & 4095;
+  const known = WORDS[slot]!;
+  if (known.length === length && text.startsWith(known, start)) return known;
+  return (WORDS[slot] = text.slice(start, end));
+}
+
 type Context = 'map' | 'seq';
 
 class BlockParser {
@@ -227,7 +246,7 @@ class BlockParser {
         if (colon < 0) giveUp();
         keyEnd = colon;
         while (text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
-        key = text.slice(p, keyEnd);
+        key = word(text, p, keyEnd);
         if (!isObviouslyString(key) && (key === '<<' || typeof resolvePlainScalar(key) !== 'string')) giveUp();
       }
       if (key === '__proto__' || keyEnd - p > MAX_KEY) giveUp();
@@ -373,7 +392,7 @@ class BlockParser {
     if (context === 'seq' && this.keyColon(k, lineEnd) >= 0) return this.parseMap(k, valueColumn);
     let end = this.plainEnd(k, lineEnd);
     if (this.keyColon(k, end) >= 0 || text.charCodeAt(end - 1) === COLON) giveUp();
-    let source = text.slice(k, end);
+    let source = word(text, k, end);
     let next = nextLine;
     const hash = this.nextHash(k);
     if (hash < 0 || hash >= lineEnd) {
@@ -612,7 +631,7 @@ class BlockParser {
       }
       while (end > at && text.charCodeAt(end - 1) === SPACE) end--;
       if (end === at) giveUp();
-      const source = text.slice(at, end);
+      const source = word(text, at, end);
       value = isObviouslyString(source) ? source : resolvePlainScalar(source);
       if (value === UNRESOLVED) giveUp();
       style = 'PLAIN';
@@ -660,7 +679,7 @@ class BlockParser {
   }
 
   private quotedValue(start: number, end: number): string {
-    let body = this.text.slice(start + 1, end - 1);
+    let body = word(this.text, start + 1, end - 1);
     const double = this.text.charCodeAt(start) === 34;
     if (body.includes('\n')) body = foldQuotedLines(body, double);
     if (!double) return body.includes("''") ? body.replaceAll("''", "'") : body;

@@ -129,6 +129,8 @@ describe('block-yaml: the fast parser agrees with the yaml package', function ()
     ['__proto__ as a key', '__proto__: 1\n', 'declined'],
     ['a value after a document marker', '--- a: 1\n', 'declined'],
     ['a sequence where a key is expected', 'a: 1\n- b\n', 'declined'],
+    // Same length, first, middle and last characters: one slot of the parser's table of short strings.
+    ['words that share a slot of the table of short strings', 'abcde: azcze\nazcze: abcde\nx: [abcde, azcze, "abcde", \'azcze\']\nz:\n  - azcze\n  - abcde\n', 'read'],
   ];
   for (const [name, text, expected] of cases) {
     it(`${name}: ${expected === 'read' ? 'reads it as yaml does' : 'leaves it to yaml'}`, () => {
