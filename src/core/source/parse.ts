@@ -215,9 +215,12 @@ function readDocument(file: SourceFile, parsed: ParsedDocument, index: number): 
     });
     return source;
   }
-  source.manifests = [makeManifest(file.path, index, [], tree, value)]; // not push: no room kept for more
+  source.manifests = [makeManifest(file.path, index, ROOT, tree, value)]; // not push: no room kept for more
   return source;
 }
+
+/** The path of a document's root (one array for all). */
+const ROOT: Path = Object.freeze([]);
 
 function makeManifest(file: string, docIndex: number, base: Path, tree: TreeMap, object: KubeObject): Manifest {
   const metadata = isRecord(object.metadata) ? object.metadata : {};

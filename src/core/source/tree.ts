@@ -283,10 +283,14 @@ export class TreeBuilder {
     return nodeAt(this.tree, root);
   }
 
-  /** Ends the file: the views' records become a copy of the used part of the buffer. */
+  /**
+   * Ends the file: the views' records become a copy of the used part of the buffer, and their
+   * keys an array of exactly their number (grown by push, it had up to half as much room again).
+   */
   seal(): void {
     if (scratchOwner !== this) throw new Error('TreeBuilder: another builder took over the buffer before this one was sealed');
     this.tree.data = this.data.slice(0, this.length);
+    this.tree.keys = this.keys.slice();
     scratchOwner = null;
     if (scratch.length > MAX_KEPT_SCRATCH) scratch = new Int32Array(1 << 16);
   }
