@@ -96,12 +96,12 @@ const MAX_KEY = 1024;
 
 /**
  * Short strings already read, one per slot of a direct-mapped table: the same word (a key, a
- * port name, `v1`, `100m`) is one string however often it is written, in every file. A big tree's
- * values are all kept until its lint ends, and two thirds of their short strings were repeats.
+ * port name, `v1`, `100m`, an image) is one string however often it is written, in every file.
+ * A big tree's values are all kept until its lint ends, and two thirds of their short strings
+ * were repeats; a key found here is also one the engine has already internalized.
  */
 const WORDS: string[] = new Array<string>(4096).fill('');
-/** Longer slices are views of the text they were cut from (V8): kept here, they would keep it alive. */
-const MAX_WORD = 12;
+const MAX_WORD = 48;
 
 /** `text.slice(start, end)`, shared with the last equal word read when it is short. */
 function word(text: string, start: number, end: number): string {
@@ -110,7 +110,9 @@ function word(text: string, start: number, end: number): string {
   const slot = (length * 7919 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 131 + text.charCodeAt(start + (length >> 1))) & 4095;
   const known = WORDS[slot]!;
   if (known.length === length && text.startsWith(known, start)) return known;
-  return (WORDS[slot] = text.slice(start, end));
+  // V8 makes a slice of 13 characters or more a view of the whole text: the table keeps a copy
+  // (a slice of a string made for it), not to keep old texts alive.
+  return (WORDS[slot] = length < 13 ? text.slice(start, end) : (text.slice(start, end) + ' ').slice(0, -1));
 }
 
 type Context = 'map' | 'seq';

@@ -8,6 +8,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { parseAllDocuments, type Document } from 'yaml';
 import { generateCorpus } from '../../../bench/generate';
@@ -150,5 +152,26 @@ describe('block-yaml: the fast parser agrees with the yaml package', function ()
       }),
       fcParams(FUZZ > 0 ? FUZZ * 20 : 400),
     );
+  });
+});
+
+describe('block-yaml: the words it shares between files', function () {
+  this.timeout(60_000);
+
+  it('do not keep the texts they were read from alive', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // Words of 13 characters or more (the engine makes such slices views of the whole text),
+    // each file with its own, read from 30 texts of 4 MB that are then dropped.
+    for (let i = 0; i < 30; i++) {
+      const letter = String.fromCharCode(97 + (i % 26));
+      const text = `k${i}: some-long-value-${letter}${i}\nlong-key-number-${i}: v\nz: "${'x'.repeat(4e6 + i)}"\n`;
+      assert.ok(parseBlockYaml(text));
+    }
+    gc();
+    const keptMB = (process.memoryUsage().heapUsed - before) / 1e6;
+    assert.ok(keptMB < 40, `${keptMB.toFixed(0)} MB kept after the texts were dropped (80 when the words were views of them)`);
   });
 });
