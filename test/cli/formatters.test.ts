@@ -78,6 +78,18 @@ describe('formatters', () => {
     });
   }
 
+  it('json: the report is its own JSON indented by two spaces, however many findings a file has', async () => {
+    // 70 findings: written 32 at a time, the pieces must join into exactly the whole report's text.
+    fs.writeFileSync(`${project.dir}/many.yaml`, Array.from({ length: 70 }, (_, i) => configMap(`c${i}`, { mode: 'debug' })).join('---\n'));
+    fs.writeFileSync(`${project.dir}/clean.yaml`, configMap('clean', {}));
+    const io = fakeIo(project.dir);
+    await runLint(['many.yaml', 'clean.yaml', 'cm.yaml', '-f', 'json'], io, { rules: TEST_RULES });
+    const report = parseJson<JsonFileReport[]>(io.out);
+    assert.deepEqual(report.map((f) => [f.file, f.findings.length]), [['clean.yaml', 0], ['cm.yaml', 3], ['many.yaml', 70]]);
+    assert.deepEqual(report[2]!.findings.map((f) => f.resource?.name), Array.from({ length: 70 }, (_, i) => `c${i}`));
+    assert.equal(io.out, `${JSON.stringify(report, null, 2)}\n`);
+  });
+
   it('json: an empty array entry for a clean file, null resource for a YAML error', async () => {
     fs.writeFileSync(`${project.dir}/clean.yaml`, configMap('clean', {}));
     const io = fakeIo(project.dir);

@@ -63,19 +63,43 @@ export function stringifyInert(value: unknown): string {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** How many findings are stringified together (a piece of about 25 KB). */
+const FINDINGS_PER_PIECE = 32;
+
 /**
- * The report, file by file (the same text as stringifying the array of files whole): each
- * file's piece is written on its own.
+ * The report, file by file and a few findings at a time (the same text as stringifying the
+ * array of files whole), each piece written as soon as it is made.
  */
 export const formatJson: Formatter = (context) => {
   let written = 0;
   return {
     file(f) {
-      const report: JsonFileReport = { file: f.file, findings: f.findings.map((x) => toJsonFinding(x, f.lines, context.linesOf)) };
-      // Stringified inside an array, the report comes out indented as an element: `[\n  {…}\n]`.
-      // The separator is a piece of its own: prepended, it would make V8 copy the whole text again
-      // to write it (a 65 MB report: 0.3 s against 0.03 s).
-      return [written++ > 0 ? ',\n  ' : '[\n  ', stringifyInert([report]).slice(4, -2)];
+      const pieces = [written++ > 0 ? ',\n  ' : '[\n  '];
+      if (f.findings.length === 0) {
+        // Stringified inside an array, the report comes out indented as an element: `[\n  {…}\n]`.
+        pieces.push(stringifyInert([{ file: f.file, findings: [] } satisfies JsonFileReport]).slice(4, -2));
+        return pieces;
+      }
+      // The findings are stringified a few at a time, inside three arrays to come out indented
+      // as in the whole report. One string per file was over 128 KB for a big tree's files: V8
+      // gives each such string memory of its own, new pages from the system every time (the
+      // generated corpus's report: 80,000 page faults for the whole run against 68,000).
+      pieces.push(`{\n    "file": ${stringifyInert(f.file)},\n    "findings": [\n      `);
+      let batch: JsonFinding[] = [];
+      const flush = (): void => {
+        pieces.push(stringifyInert([[batch]]).slice(18, -12));
+        batch = [];
+      };
+      for (let i = 0; i < f.findings.length; i++) {
+        if (batch.length === FINDINGS_PER_PIECE) {
+          flush();
+          pieces.push(',\n      ');
+        }
+        batch.push(toJsonFinding(f.findings[i]!, f.lines, context.linesOf));
+      }
+      flush();
+      pieces.push('\n    ]\n  }');
+      return pieces;
     },
     end: () => [written === 0 ? '[]\n' : '\n]\n'],
   };
