@@ -1,8 +1,8 @@
 /**
  * @fileoverview The shape of a parsed YAML document and where each part of it lies in the text:
  * what rules, fixes and editor features need to point back into a file, and nothing else. Every
- * document of a big tree keeps it, so it is compact: one Int32Array of offsets per file and
- * the mapping keys, no object per node. The TreeNode a query returns is a small view made on
+ * document of a big tree keeps it, so it is compact: one typed array of offsets per file (16-bit
+ * numbers when they all fit, as in files under 64 KB) and the mapping keys, no object per node. The TreeNode a query returns is a small view made on
  * demand. Built by the block parser (block-yaml.ts) or from the `yaml` package's nodes
  * (fromYamlNode), through TreeBuilder, in the same order, so that equal trees are equal data.
  *
@@ -23,7 +23,7 @@ const SEQ = 101;
 
 /** The nodes of one document. */
 export interface DocTree {
-  data: Int32Array;
+  data: Int32Array | Uint16Array;
   keys: string[];
 }
 
@@ -284,16 +284,26 @@ export class TreeBuilder {
   }
 
   /**
-   * Ends the file: the views' records become a copy of the used part of the buffer, and their
-   * keys an array of exactly their number (grown by push, it had up to half as much room again).
+   * Ends the file: the views' records become a copy of the used part of the buffer (in 16-bit
+   * numbers when they all fit: half the memory, and memory a big tree's lint keeps is time on a
+   * machine where new pages are dear), and their keys an array of exactly their number (grown by
+   * push, it had up to half as much room again).
    */
   seal(): void {
     if (scratchOwner !== this) throw new Error('TreeBuilder: another builder took over the buffer before this one was sealed');
-    this.tree.data = this.data.slice(0, this.length);
+    const used = this.data.subarray(0, this.length);
+    this.tree.data = fitsIn16Bits(used) ? new Uint16Array(used) : used.slice();
     this.tree.keys = this.keys.slice();
     scratchOwner = null;
     if (scratch.length > MAX_KEPT_SCRATCH) scratch = new Int32Array(1 << 16);
   }
+}
+
+/** True when every number is a 16-bit unsigned one (no -1 for a missing value either). */
+function fitsIn16Bits(data: Int32Array): boolean {
+  if (data.length > 0x10000) return false;
+  for (let i = 0; i < data.length; i++) if (data[i]! >>> 0 > 0xffff) return false;
+  return true;
 }
 
 /** The tree of a document read by the `yaml` package (for documents the block parser leaves to it). */

@@ -51,3 +51,31 @@ describe('locate', () => {
     assert.equal(at(['metadata', 'name', 'first']), 'name', 'a scalar has no fields');
   });
 });
+
+describe('source trees in 16 or 32 bits', () => {
+  const PATHS: Array<[Path, Target?]> = [
+    [['metadata', 'name']], [['metadata', 'name'], 'key'], [['metadata', 'name'], 'pair'], [['spec', 'containers', 0, 'args', 1]],
+    [['spec', 'containers', 0]], [['spec', 'volumes']], [['spec', 'tolerations']], [['status']], [[]],
+  ];
+  const texts = (text: string, manifest: ReturnType<typeof parseFile>['manifests'][number]): string[] =>
+    PATHS.map(([path, target]) => { const [s, e] = locate(manifest.tree, path, target); return text.slice(s, e); });
+
+  it('a small file keeps its records in 16 bits, a file over 64 KB in 32, with the same ranges', () => {
+    const small = parseFile('pod.yaml', TEXT).manifests[0]!;
+    assert.ok(small.tree.tree.data instanceof Uint16Array);
+    // The same Pod after 70,000 characters of comments: its offsets no longer fit in 16 bits.
+    const padding = `${'# padding padding padding padding padding padding padding padding\n'.repeat(1060)}---\n`;
+    const big = parseFile('pod.yaml', padding + TEXT).manifests[0]!;
+    assert.ok(big.tree.tree.data instanceof Int32Array);
+    assert.deepEqual(texts(padding + TEXT, big), texts(TEXT, small));
+    assert.deepEqual(texts(TEXT, small), ['web', 'name', 'name: web', '--port=80', 'name', 'volumes', 'tolerations', 'apiVersion', 'apiVersion']);
+  });
+
+  it('a tree with an entry without a value (-1) stays in 32 bits', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, labels: {x}}\n';
+    const manifest = parseFile('cm.yaml', text).manifests[0]!;
+    assert.ok(manifest.tree.tree.data instanceof Int32Array);
+    const [s, e] = locate(manifest.tree, ['metadata', 'labels', 'x'], 'key');
+    assert.equal(text.slice(s, e), 'x');
+  });
+});
