@@ -2,9 +2,10 @@
  * @fileoverview The shape of a parsed YAML document and where each part of it lies in the text:
  * what rules, fixes and editor features need to point back into a file, and nothing else. Every
  * document of a big tree keeps it, so it is compact: one typed array of offsets per file (16-bit
- * numbers when they all fit, as in files under 64 KB) and the mapping keys, no object per node. The TreeNode a query returns is a small view made on
- * demand. Built by the block parser (block-yaml.ts) or from the `yaml` package's nodes
- * (fromYamlNode), through TreeBuilder, in the same order, so that equal trees are equal data.
+ * numbers when they all fit, as in files under 64 KB) and the mapping keys, no object per node.
+ * The TreeNode a query returns is a small view made on demand. Built by the block parser
+ * (block-yaml.ts) or from the `yaml` package's nodes (fromYamlNode), through TreeBuilder, in the
+ * same order, so that equal trees are equal data.
  *
  * Layout: one record per node, children before their parent.
  *   scalar: style, start, end, outer
