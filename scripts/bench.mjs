@@ -8,7 +8,7 @@
 // cli-jobs, startup (CLI start-up, activation, VSIX size), extras (startup and the other scripts)),
 // BENCH_BUDGET_MS (per run, default 60000), KUBEPLAN_CORPUS (default
 // ../shared/corpus).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import * as path from 'node:path';
@@ -56,6 +56,21 @@ function timed(args, options = {}) {
   if (out !== undefined) closeSync(out);
   const rssKB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
   return { ms, status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', maxRssMB: rssKB / 1024, error: r.error?.message };
+}
+
+/** Runs several commands at once; resolves to each one's wall time (ms) and exit code. */
+function timedTogether(argLists) {
+  const t = performance.now();
+  return Promise.all(argLists.map((args, i) => new Promise((resolve) => {
+    const out = openSync(path.join(work, `together-${i}.out`), 'w');
+    const child = spawn(node, args, { cwd: root, stdio: ['ignore', out, 'ignore'], env: { ...process.env, NO_COLOR: '1' } });
+    const done = (status) => {
+      closeSync(out);
+      resolve({ ms: performance.now() - t, status });
+    };
+    child.on('error', () => done(-1));
+    child.on('exit', done);
+  })));
 }
 
 function lastJson(text) {
@@ -136,6 +151,7 @@ for (const ds of datasets) {
     const r = timed([path.join(root, 'bin/kubeplan.js'), 'lint', '--jobs', '2', '--format', 'json', '--no-color', ds.dir], { stdoutFile: path.join(work, 'report-jobs.json') });
     if (r.status === 0 || r.status === 1) entry.rows.push({ key: 'cli-jobs', tool: 'kubeplan lint --jobs 2 (CLI process)', ms: r.ms, maxRssMB: r.maxRssMB });
     else entry.rows.push({ key: 'cli-jobs', tool: 'kubeplan lint --jobs 2 (CLI process)', error: `exit ${r.status}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}` });
+    if (ds.dir === genDir) entry.twoAtOnce = await twoAtOnce(ds.files);
   }
   const kp = entry.rows.find((x) => x.key === 'kubeplan' && x.ms);
   const whole = entry.rows.find((x) => (x.key === 'kubeplan' || x.key === 'kubeplan-schema') && x.resources && !(x.files < x.totalFiles));
@@ -156,6 +172,29 @@ for (const ds of datasets) {
     if (kp) row.ratioToKubeplan = kp.resourcesPerSecond / row.resourcesPerSecond;
   }
   results.datasets.push(entry);
+}
+
+/**
+ * What this machine gives two threads of the same work: the most `--jobs 2` could reach with a
+ * perfect split. The CLI on each half of the files, one after the other then both at once (as
+ * processes: nothing shared, no work repeated); and, for comparison, a loop that only computes.
+ * Speed-up = (time of the two one after the other) / (time of both at once); 2.0 when the two
+ * cores do not slow each other down.
+ */
+async function twoAtOnce(files) {
+  log('two at once: the CLI on each half of the files, one after the other, then together...');
+  const halves = [files.filter((_, i) => i % 2 === 0), files.filter((_, i) => i % 2 === 1)];
+  const lint = (half) => [path.join(root, 'bin/kubeplan.js'), 'lint', '--format', 'json', '--no-color', ...half];
+  const spin = ['-e', 'let x = 0; for (let i = 0; i < 4e8; i++) x = (x * 31 + i) | 0; if (x === 0.5) console.log(x);'];
+  const measure = async (argLists) => {
+    const alone = [];
+    for (const args of argLists) alone.push((await timedTogether([args]))[0].ms);
+    const together = await timedTogether(argLists);
+    if (together.some((r) => r.status !== 0 && r.status !== 1)) return { error: `exit ${together.map((r) => r.status).join(', ')}` };
+    const togetherMs = Math.max(...together.map((r) => r.ms));
+    return { aloneMs: alone, togetherMs, speedup: (alone[0] + alone[1]) / togetherMs };
+  };
+  return { lint: await measure(halves.map(lint)), compute: await measure([spin, spin]) };
 }
 
 // ---- start-up: the CLI on one small file, whole process, median of 15. bin/kubeplan.js keeps V8's
@@ -246,6 +285,11 @@ for (const ds of results.datasets) {
   for (const r of ds.rows) {
     if (r.error) lines.push(`| ${r.tool} | error: ${r.error.replace(/\|/g, '/')} | | | | | | |`);
     else lines.push(`| ${r.tool}${r.share < 1 ? ` (timed on ${r.files} of ${r.totalFiles} files)` : ''} | ${fmt(r.resourcesPerSecond)} | ${fmt(r.mbPerSecond, 2)} | ${fmt(r.ms)} | ${fmt(r.ratioToFloor, 2)}x | ${fmt(r.ratioToKubeplan, 2)}x | ${fmt(r.maxRssMB)} | ${fmt(r.findings)} |`);
+  }
+  const two = ds.twoAtOnce;
+  if (two) {
+    const say = (m) => (m.error ? m.error : `${fmt(m.speedup, 2)}x (${fmt(m.aloneMs[0])} + ${fmt(m.aloneMs[1])} ms one after the other, ${fmt(m.togetherMs)} ms together)`);
+    lines.push('', `What two cores give here (the most \`--jobs 2\` could reach, 2.00x if they did not slow each other down): the CLI on each half of the files, as two processes at once, ${say(two.lint)}; a loop that only computes, ${say(two.compute)}.`);
   }
 }
 lines.push('', '## Start-up', '');
