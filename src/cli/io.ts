@@ -3,6 +3,7 @@
  * working directory, the environment, stdin and the few file-system operations the commands
  * use. `nodeIo()` gives the real ones; tests pass fakes (or the real fs with captured output).
  */
+import { writeSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -31,8 +32,16 @@ export interface CliFs {
   readDir(dir: string): Promise<DirEntry[]>;
   /** Writes a whole file: to a temporary file beside it, then renamed over it (never half-written). */
   writeFileAtomic(file: string, text: string, mode?: number): Promise<void>;
-  /** Plain write (the `--output` report, in pieces written one after the other). */
-  writeFile(file: string, text: string | readonly string[]): Promise<void>;
+  /** Plain write. */
+  writeFile(file: string, text: string): Promise<void>;
+  /** Creates or truncates a file to write in pieces, in order (the `--output` report, as it is made). */
+  openForWriting(file: string): Promise<FileWriter>;
+}
+
+/** A file being written piece by piece. `write` throws Node's error if the system refuses. */
+export interface FileWriter {
+  write(text: string): void;
+  close(): Promise<void>;
 }
 
 export interface Io {
@@ -80,7 +89,18 @@ export const nodeFs: CliFs = {
     }
   },
   async writeFile(file, text) {
-    await fs.writeFile(file, typeof text === 'string' ? text : text.values(), 'utf8');
+    await fs.writeFile(file, text, 'utf8');
+  },
+  async openForWriting(file) {
+    const handle = await fs.open(file, 'w');
+    return {
+      // Synchronous, as Node writes to stdout when it is a file: pieces leave in order, at once.
+      write(text) {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let done = 0; done < bytes.length;) done += writeSync(handle.fd, bytes, done);
+      },
+      close: () => handle.close(),
+    };
   },
 };
 

@@ -304,6 +304,48 @@ describe('kubeplan lint: flags', () => {
     assert.match(io.err, /^kubeplan lint: cannot write missing\/dir\/report\.txt: no such file or directory\n$/);
   });
 
+  it('--output is opened before the lint and given the report as it is made, piece by piece, the same text as stdout', async () => {
+    const events: string[] = [];
+    const pieces: string[] = [];
+    const io = fakeIo(project.dir, {
+      fsOverrides: {
+        readFile: async (file) => {
+          events.push(`read ${path.basename(file)}`);
+          return nodeFs.readFile(file);
+        },
+        openForWriting: async (file) => {
+          events.push(`open ${path.basename(file)}`);
+          return { write: (text) => void pieces.push(text), close: async () => void events.push('close') };
+        },
+      },
+    });
+    const lint = (): void => void events.push('lint');
+    const rules = TEST_RULES.map((r) => ({ ...r, check: (ctx: Parameters<NonNullable<typeof r.check>>[0]) => (lint(), r.check!(ctx)) }));
+    assert.equal(await runLint(['cm.yaml', '-f', 'json', '-o', 'report.json'], io, { rules }), 1);
+    assert.deepEqual([...new Set(events)], ['read cm.yaml', 'open report.json', 'lint', 'close']);
+    assert.ok(pieces.length > 2, `${pieces.length} pieces`);
+    const stdout = fakeIo(project.dir);
+    await runLint(['cm.yaml', '-f', 'json'], stdout, { rules: TEST_RULES });
+    assert.equal(pieces.join(''), stdout.out);
+  });
+
+  it('--output: a write that fails halfway exits 2 with the reason, and the file is closed', async () => {
+    let closed = false;
+    const io = fakeIo(project.dir, {
+      fsOverrides: {
+        openForWriting: async () => ({
+          write: () => {
+            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          },
+          close: async () => void (closed = true),
+        }),
+      },
+    });
+    assert.equal(await runLint(['cm.yaml', '-o', 'report.txt'], io, { rules: TEST_RULES }), 2);
+    assert.equal(io.err, 'kubeplan lint: cannot write report.txt: ENOSPC: no space left on device, write\n');
+    assert.ok(closed);
+  });
+
   it('--locale fr translates messages that have a translation, and rejects unknown languages', async () => {
     let io = fakeIo(project.dir);
     assert.equal(await run(['lint', 'web.yaml', '--locale', 'xx'], io), 2);

@@ -266,6 +266,31 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
   const unreadable = { count: 0 };
   let files = await loadFiles(flags, io, unreadable);
   if (flags.shard) files = selectShard(files, flags.shard);
+  if (flags.output === undefined) return lintAndReport(flags, io, seams, files, unreadable, (text) => io.stdout(text));
+  // --output: opened once the inputs are read (it may be one of them) and before the work, so a
+  // path that cannot be written fails at once; the report goes to it as it is made, like stdout.
+  const target = flags.output;
+  const cannotWrite = (error: unknown): UserError => new UserError(`cannot write ${target}: ${describeFsError(error)}`);
+  const output = await io.fs.openForWriting(path.resolve(io.cwd, target)).catch((error: unknown) => {
+    throw cannotWrite(error);
+  });
+  try {
+    return await lintAndReport(flags, io, seams, files, unreadable, (text) => {
+      try {
+        output.write(text);
+      } catch (error) {
+        throw cannotWrite(error);
+      }
+    });
+  } finally {
+    await output.close().catch((error: unknown) => {
+      throw cannotWrite(error);
+    });
+  }
+}
+
+/** Lints the files read and writes the report with `write`; resolves to the exit code. */
+async function lintAndReport(flags: LintFlags, io: Io, seams: LintSeams, files: LoadedFile[], unreadable: { count: number }, write: (text: string) => void): Promise<number> {
   const configs = new Map(files.map((f) => [f.display, f.config]));
   const fallback = files[0]?.config ?? defaultConfig();
   const linter = new Linter({
@@ -321,12 +346,10 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
     ...(flags.locale ? { locale: flags.locale } : {}),
     linesOf,
   };
-  // The report is written file by file as they are linted (to --output: kept as text until the end).
+  // The report is written file by file as they are linted.
   const writer = FORMATTERS[flags.format]!(context);
-  const kept: string[] = [];
   const emit = (pieces: readonly string[]): void => {
-    if (flags.output !== undefined) for (const piece of pieces) kept.push(piece);
-    else for (const piece of pieces) io.stdout(piece);
+    for (const piece of pieces) write(piece);
   };
   let errors = 0;
   let warnings = 0;
@@ -349,14 +372,6 @@ async function lintCommandBody(args: string[], io: Io, seams: LintSeams): Promis
       ? `${fixedProblems} problème${fixedProblems > 1 ? 's' : ''} corrigé${fixedProblems > 1 ? 's' : ''} dans ${fixedFiles} fichier${fixedFiles > 1 ? 's' : ''}.`
       : `Fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.`;
     emit([`${context.colors.green(line)}\n`]);
-  }
-  if (flags.output !== undefined) {
-    const target = path.resolve(io.cwd, flags.output);
-    try {
-      await io.fs.writeFile(target, kept);
-    } catch (error) {
-      throw new UserError(`cannot write ${flags.output}: ${describeFsError(error)}`);
-    }
   }
 
   const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
