@@ -133,6 +133,19 @@ describe('formatters', () => {
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `file://${project.dir.split('/').map(encodeURIComponent).join('/')}/`);
   });
 
+  it('sarif: the log is its own JSON indented by two spaces, results in file order, however many a file has', async () => {
+    // 70 results in one file, then 3 in another: written 32 at a time, after the log's head.
+    fs.writeFileSync(`${project.dir}/many.yaml`, Array.from({ length: 70 }, (_, i) => configMap(`c${i}`, { mode: 'debug' })).join('---\n'));
+    fs.writeFileSync(`${project.dir}/clean.yaml`, configMap('clean', {}));
+    const io = fakeIo(project.dir);
+    await runLint(['many.yaml', 'clean.yaml', 'cm.yaml', '-f', 'sarif'], io, { rules: TEST_RULES });
+    const log = parseJson<any>(io.out);
+    assert.ok(sarifValidator()(log));
+    const results = log.runs[0].results as Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+    assert.deepEqual(results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri), [...Array(3).fill('cm.yaml'), ...Array(70).fill('many.yaml')]);
+    assert.equal(io.out, `${JSON.stringify(log, null, 2)}\n`);
+  });
+
   it('sarif: an empty run is valid too', async () => {
     fs.writeFileSync(`${project.dir}/clean.yaml`, configMap('clean', {}));
     const io = fakeIo(project.dir);
@@ -140,6 +153,7 @@ describe('formatters', () => {
     const validate = sarifValidator();
     assert.ok(validate(parseJson(io.out)), JSON.stringify(validate.errors));
     assert.deepEqual(parseJson<any>(io.out).runs[0].results, []);
+    assert.equal(io.out, `${JSON.stringify(parseJson(io.out), null, 2)}\n`);
   });
 
   it('related locations in other files: json, sarif and stylish', async function () {

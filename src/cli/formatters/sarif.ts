@@ -77,7 +77,7 @@ function sarifResults(context: FormatContext, file: ReportedFile): Array<Record<
 const RULE_INDEX = new Map(RULES.map((r, i) => [r.id, i]));
 
 /** The whole SARIF log: every rule described, then the results. */
-function sarifLog(context: FormatContext, results: Array<Record<string, unknown>>): Record<string, unknown> {
+function sarifLog(context: FormatContext, results: readonly unknown[]): Record<string, unknown> {
   const rules = RULES.map((r) => ({
     id: r.id,
     name: pascalName(r.id),
@@ -111,14 +111,38 @@ function sarifLog(context: FormatContext, results: Array<Record<string, unknown>
   };
 }
 
-/** One JSON document: the results (small plain objects, not the findings) are kept until the end. */
+/** How many results are stringified together (pieces of some tens of KB, as for JSON). */
+const RESULTS_PER_PIECE = 32;
+
+/**
+ * One JSON document, written as the files are linted: the log up to its results first, then
+ * each file's results a few at a time, then the end; the same text as stringifying the whole log
+ * at once. (Kept whole until the end, the log of a 50,000-resource tree took 8 s and 970 MB, more
+ * than twice the JSON report's time and three times its memory.)
+ */
 export const formatSarif: Formatter = (context) => {
-  const results: Array<Record<string, unknown>> = [];
+  // The whole log with one result, a marker, where the results go: what comes before and after it.
+  const marked = stringifyInert(sarifLog(context, [RESULT_MARKER]));
+  const at = marked.indexOf(MARKER_TEXT);
+  const head = marked.slice(0, at);
+  const tail = marked.slice(at + MARKER_TEXT.length);
+  let written = 0;
   return {
     file(file) {
-      for (const r of sarifResults(context, file)) results.push(r);
-      return [];
+      const pieces: string[] = [];
+      const results = sarifResults(context, file);
+      for (let i = 0; i < results.length; i += RESULTS_PER_PIECE) {
+        pieces.push(written++ === 0 ? head : RESULT_SEPARATOR);
+        // Inside three arrays, the results come out indented as in the log (eight spaces).
+        pieces.push(stringifyInert([[[results.slice(i, i + RESULTS_PER_PIECE)]]]).slice(28, -20));
+      }
+      return pieces;
     },
-    end: () => [`${stringifyInert(sarifLog(context, results))}\n`],
+    end: () => [written === 0 ? `${stringifyInert(sarifLog(context, []))}\n` : `${tail}\n`],
   };
 };
+
+const RESULT_MARKER = '\u0000';
+const MARKER_TEXT = JSON.stringify(RESULT_MARKER);
+/** Between two results of the log (eight spaces: runs[0].results[i]). */
+const RESULT_SEPARATOR = ',\n        ';
