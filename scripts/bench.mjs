@@ -144,6 +144,17 @@ for (const ds of datasets) {
     } else {
       entry.rows.push({ key: 'cli', tool: 'kubeplan lint (CLI process)', error: `exit ${r.status}: ${r.stderr.trim().split('\n').slice(-2).join(' ')}` });
     }
+    // The same with the SARIF log GitHub code scanning reads (the README's CI example).
+    const sarif = timed([path.join(root, 'bin/kubeplan.js'), 'lint', '--format', 'sarif', '--no-color', '--output', path.join(work, 'report.sarif'), ds.dir]);
+    if (sarif.status === 0 || sarif.status === 1) {
+      let findings;
+      try {
+        findings = JSON.parse(readFileSync(path.join(work, 'report.sarif'), 'utf8')).runs[0].results.length;
+      } catch { /* format changed */ }
+      entry.rows.push({ key: 'cli-sarif', tool: 'kubeplan lint --format sarif --output (CLI process)', ms: sarif.ms, findings, maxRssMB: sarif.maxRssMB });
+    } else {
+      entry.rows.push({ key: 'cli-sarif', tool: 'kubeplan lint --format sarif --output (CLI process)', error: `exit ${sarif.status}: ${sarif.stderr.trim().split('\n').slice(-2).join(' ')}` });
+    }
   }
   // The same with worker threads, when the CLI has --jobs.
   if ((!only || only.includes('cli-jobs')) && cliHasJobs) {
