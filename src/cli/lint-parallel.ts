@@ -1,16 +1,16 @@
 /**
  * @fileoverview `kubeplan lint --jobs N` and `--shard i/n`.
  *
- * `--jobs N` lints with N worker threads and gives the same findings as one thread:
+ * `--jobs N` lints with N threads and gives the same findings as one thread:
  *   1. the files are split into N groups of about the same size (largest first, onto the
  *      lightest group; the same files always give the same groups);
- *   2. each worker parses every file, in the files' order, so that its workspace index is the
+ *   2. each thread parses every file, in the files' order, so that its workspace index is the
  *      one a single thread builds (rules that look across files, a Service and its pods, a
  *      volume and its ConfigMap, see every file);
- *   3. each worker lints its own group; findings come back as plain data.
- * Parsing is the small part of the work (the block parser reads tens of MB/s) and is repeated
- * by each worker; linting, the large part, is split. Nothing but texts and findings crosses
- * threads.
+ *   3. each thread lints its own group: the first group on the calling thread (`here`), while
+ *      N - 1 workers lint the others; the workers' findings come back as plain data.
+ * Parsing is the smaller part of the work and is repeated by each thread; linting is split.
+ * Nothing but texts and findings crosses threads.
  *
  * `--shard i/n` keeps the files of one shard out of n: a file's shard is a hash of its folder
  * (the path relative to the working directory, with `/`), so a folder's files stay together, the
@@ -96,6 +96,12 @@ export interface ParallelOptions {
   fixes?: boolean;
   /** Keep the suggestions too (the editor's; `--fix` and the reports need only the safe fixes). */
   suggestions?: boolean;
+  /**
+   * Lints the first group on this thread while the workers lint the others (one worker fewer:
+   * one heap and one start-up less, and no findings to send back). Called with the paths of
+   * that group once the workers have their work; it must parse every file, as a worker does.
+   */
+  here?: (own: readonly string[]) => ParallelResult[];
 }
 
 export interface ParallelResult {
@@ -141,11 +147,15 @@ export async function lintParallel(files: readonly ParallelInput[], options: Par
   if (options.locale !== undefined) setup.locale = options.locale;
   if (options.ruleIds) setup.ruleIds = options.ruleIds;
 
-  const workers = groups.map(() => startWorker(setup));
+  const local = options.here && groups.length > 1 ? groups[0]! : undefined;
+  const remote = local ? groups.slice(1) : groups;
+  const workers = remote.map(() => startWorker(setup));
   try {
-    const linted = await Promise.all(workers.map((w, i) => w.ask({ files: all, own: groups[i]!.map((f) => f.path) })));
+    const asked = Promise.all(workers.map((w, i) => w.ask({ files: all, own: remote[i]!.map((f) => f.path) })));
+    asked.catch(() => undefined); // awaited below; not an unhandled rejection if `here` throws first
     const byPath = new Map<string, ParallelResult>();
-    for (const reply of linted) if (reply.type === 'linted') for (const r of reply.results) byPath.set(r.path, r);
+    if (local) for (const r of options.here!(local.map((f) => f.path))) byPath.set(r.path, r);
+    for (const reply of await asked) if (reply.type === 'linted') for (const r of reply.results) byPath.set(r.path, r);
     return files.map((f) => byPath.get(f.path) ?? { path: f.path, findings: [] });
   } finally {
     await Promise.all(workers.map((w) => w.stop()));

@@ -47,7 +47,7 @@ Options:
       --no-color               no colors (also NO_COLOR=1, or when not a terminal)
       --stdin-filename <name>  the file name to report for stdin (and to find its config)
       --locale <lang>          language of the messages: ${LOCALES.join(', ')}
-      --jobs <n>               lint with n worker threads (same findings; not with --fix)
+      --jobs <n>               lint with n threads: this one and n-1 workers (same findings; not with --fix)
       --shard <i/n>            lint only shard i of n (by folder), for a CI matrix of n jobs
       --print-config <file>    print the configuration that applies to a file (JSON), then exit
   -h, --help                   show this help
@@ -300,8 +300,9 @@ async function lintAndReport(flags: LintFlags, io: Io, seams: LintSeams, files: 
     ...(seams.rules ? { rules: seams.rules } : {}),
     ...(flags.locale ? { locale: flags.locale } : {}),
   });
-  // With --jobs the workers parse; the main thread only needs line indexes (built from the text).
-  if (!(flags.jobs > 1 && !flags.fix && !seams.rules && files.length > 1)) for (const f of files) linter.setFile(f.display, f.text);
+  // With --jobs this thread parses once the workers have their work (it lints a group too).
+  const threads = flags.jobs > 1 && !flags.fix && !seams.rules && files.length > 1;
+  if (!threads) for (const f of files) linter.setFile(f.display, f.text);
 
   let fixedProblems = 0;
   let fixedFiles = 0;
@@ -322,22 +323,17 @@ async function lintAndReport(flags: LintFlags, io: Io, seams: LintSeams, files: 
     }
   }
 
-  // --jobs: the same findings from worker threads (the fix loop above needs one Linter: not with --fix).
-  const parallel = flags.jobs > 1 && !flags.fix && !seams.rules && files.length > 1
+  // --jobs: the same findings from this thread and worker threads (the fix loop above needs one Linter: not with --fix).
+  const here = (own: readonly string[]): Array<{ path: string; findings: Finding[] }> => {
+    for (const f of files) linter.setFile(f.display, f.text);
+    return own.map((file) => ({ path: file, findings: linter.lintFile(file).findings }));
+  };
+  const parallel = threads
     ? new Map((await lintParallel(files.map((f) => ({ path: f.display, text: f.text, config: f.config })), {
-      jobs: flags.jobs, fixes: true, ...(flags.locale ? { locale: flags.locale } : {}),
+      jobs: flags.jobs, fixes: true, here, ...(flags.locale ? { locale: flags.locale } : {}),
     })).map((r) => [r.path, r.findings]))
     : undefined;
-  const texts = new Map(files.map((f) => [f.display, f]));
-  const lineIndexes = new Map<string, LineIndex>();
-  const linesOf = (file: string): LineIndex | undefined => {
-    if (linter.getSource(file)) return linter.lines(file);
-    const loaded = texts.get(file);
-    if (!loaded) return undefined;
-    let lines = lineIndexes.get(file);
-    if (!lines) lineIndexes.set(file, (lines = new LineIndex(loaded.text)));
-    return lines;
-  };
+  const linesOf = (file: string): LineIndex | undefined => (linter.getSource(file) ? linter.lines(file) : undefined);
   const toTerminal = flags.output === undefined && io.stdoutIsTTY;
   const context: FormatContext = {
     colors: colors(flags.format === 'stylish' && wantColor({ noColor: flags.noColor, toTerminal, env: io.env })),

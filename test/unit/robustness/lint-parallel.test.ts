@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { defaultConfig } from '../../../src/core/config/config';
 import type { Finding } from '../../../src/core/finding';
-import { lint } from '../../../src/core/lint';
+import { lint, Linter } from '../../../src/core/lint';
 import { lintParallel, parseShard, partition, selectShard, shardOf } from '../../../src/cli/lint-parallel';
 import { run } from '../../../src/cli/main';
 import { fakeIo, tempProject } from '../../cli/helpers';
@@ -87,6 +87,37 @@ describe('lint-parallel: --jobs', function () {
     const ids = parallel.flatMap((r) => r.findings.map((f) => `${r.path}:${f.ruleId}`));
     assert.ok(ids.includes('c/api.yaml:configmap-not-found'), ids.join('\n'));
     assert.ok(!ids.includes('a/web.yaml:configmap-not-found'), ids.join('\n'));
+  });
+
+  it('with `here`, this thread lints the first group (parsing every file) and the workers the others: the same findings', async () => {
+    const inputs = [
+      { path: 'a/web.yaml', text: deployment('web', 'web-settings') },
+      { path: 'b/settings.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-settings, namespace: shop}\ndata: {a: "1"}\n' },
+      { path: 'c/api.yaml', text: deployment('api', 'missing-settings') },
+      ...samples().filter((s) => s.text.length < 30_000).slice(0, 9).map((s) => ({ path: s.name, text: s.text })),
+    ];
+    const config = defaultConfig();
+    const serial = lint(inputs, { config });
+    for (const jobs of [2, 3]) {
+      const mine: string[] = [];
+      const here = (own: readonly string[]) => {
+        mine.push(...own);
+        const linter = new Linter({ config, incremental: false });
+        for (const f of inputs) linter.setFile(f.path, f.text);
+        return own.map((path) => ({ path, findings: linter.lintFile(path).findings }));
+      };
+      const parallel = await lintParallel(inputs.map((f) => ({ ...f, config })), { jobs, here });
+      assert.deepEqual(mine, partition(inputs, jobs, (f) => f.text.length + 200)[0]!.map((f) => f.path));
+      assert.ok(mine.length > 0 && mine.length < inputs.length);
+      assert.deepEqual(parallel.map((r) => r.path), serial.map((r) => r.path));
+      for (let i = 0; i < serial.length; i++) assert.deepEqual(parallel[i]!.findings.map(plain), serial[i]!.findings.map(plain), `${jobs} jobs: ${serial[i]!.path}`);
+    }
+  });
+
+  it('with `here`, an error on this thread stops the workers and is the one thrown', async () => {
+    const config = defaultConfig();
+    const inputs = ['a', 'b', 'c'].map((n) => ({ path: `${n}.yaml`, text: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${n}}\n`, config }));
+    await assert.rejects(lintParallel(inputs, { jobs: 2, here: () => { throw new Error('here failed'); } }), /here failed/);
   });
 
   it('keeps the safe fixes when asked', async () => {
