@@ -64,7 +64,10 @@ function timedTogether(argLists) {
   return Promise.all(argLists.map((args, i) => new Promise((resolve) => {
     const out = openSync(path.join(work, `together-${i}.out`), 'w');
     const child = spawn(node, args, { cwd: root, stdio: ['ignore', out, 'ignore'], env: { ...process.env, NO_COLOR: '1' } });
+    let settled = false;
     const done = (status) => {
+      if (settled) return;
+      settled = true;
       closeSync(out);
       resolve({ ms: performance.now() - t, status });
     };
