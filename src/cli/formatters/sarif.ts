@@ -6,7 +6,7 @@
 import type { Severity } from '../../core/finding';
 import { RULES } from '../../core/rules';
 import { docsUrl, pascalName } from '../rule-info';
-import { stringifyInert } from './json';
+import { stringifyElements, stringifyInert } from './json';
 import { regionOf, type FormatContext, type Formatter, type ReportedFile } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -133,8 +133,7 @@ export const formatSarif: Formatter = (context) => {
       const results = sarifResults(context, file);
       for (let i = 0; i < results.length; i += RESULTS_PER_PIECE) {
         pieces.push(written++ === 0 ? head : RESULT_SEPARATOR);
-        // Inside three arrays, the results come out indented as in the log (eight spaces).
-        pieces.push(stringifyInert([[[results.slice(i, i + RESULTS_PER_PIECE)]]]).slice(28, -20));
+        pieces.push(stringifyElements(results.slice(i, i + RESULTS_PER_PIECE), 4)); // runs[0].results[i]
       }
       return pieces;
     },
