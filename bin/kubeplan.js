@@ -89,5 +89,10 @@ function loadWithCache(dir) {
   return mod.exports;
 }
 
+if (!fs.existsSync(bundle)) {
+  // A checkout that was not built: say what to run rather than show a stack trace.
+  process.stderr.write(`kubeplan: ${path.relative(process.cwd(), bundle) || bundle} is missing: this copy of KubePlan is not built. Run "npm ci && npm run build" in ${path.join(__dirname, '..')} first.\n`);
+  process.exit(2);
+}
 const dir = cacheDir();
 (dir ? loadWithCache(dir) : require(bundle)).main();

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pod, tempProject } from './helpers';
 
@@ -52,5 +54,19 @@ describe('bin/kubeplan.js as a real process', () => {
     assert.equal(r.status, 2);
     assert.equal(r.stderr, 'kubeplan lint: no such file or directory: missing.yaml\n');
     assert.equal(r.stdout, '');
+  });
+
+  it('says to build first, without a stack trace, when the bundle is missing', () => {
+    const checkout = mkdtempSync(path.join(os.tmpdir(), 'kubeplan-unbuilt-'));
+    try {
+      mkdirSync(path.join(checkout, 'bin'));
+      copyFileSync(BIN, path.join(checkout, 'bin/kubeplan.js'));
+      const r = spawnSync(process.execPath, [path.join(checkout, 'bin/kubeplan.js'), 'lint', '.'], { cwd: checkout, encoding: 'utf8' });
+      assert.equal(r.status, 2);
+      assert.equal(r.stderr, `kubeplan: out/cli.js is missing: this copy of KubePlan is not built. Run "npm ci && npm run build" in ${checkout} first.\n`);
+      assert.equal(r.stdout, '');
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
   });
 });
