@@ -301,12 +301,17 @@ function targets() {
   const out = [];
   const generated = results.datasets.find((d) => d.name.startsWith('generated'));
   const row = (ds, key) => ds?.rows.find((r) => r.key === key && r.ms);
-  const atLeast = (name, value, target, shown) => out.push(value === undefined ? { name, shown: '-', status: 'not measured' }
-    : { name, shown, status: value >= target ? 'met' : `missed by ${fmt(100 * (1 - value / target))}%` });
+  // `why`, when given, is this run's own evidence for a miss, printed after it.
+  const atLeast = (name, value, target, shown, why) => out.push(value === undefined ? { name, shown: '-', status: 'not measured' }
+    : { name, shown, status: value >= target ? 'met' : `missed by ${fmt(100 * (1 - value / target))}%${why ? ` (${why})` : ''}` });
   const atMost = (name, value, target, shown) => out.push(value === undefined ? { name, shown: '-', status: 'not measured' }
     : { name, shown, status: value <= target ? 'met' : `missed by ${fmt(100 * (value / target - 1))}%` });
   const kp = row(generated, 'kubeplan');
-  atLeast('≥ 20,000 resources/s on one core, all rules (generated corpus, in-process, best run)', kp?.resourcesPerSecond, 20_000, `${fmt(kp?.resourcesPerSecond)} resources/s`);
+  // After its first (the JIT still at work), the same build's runs in one process differ by the
+  // machine's speed alone: their spread says whether a miss is within it.
+  const runs = kp?.runsMs?.length > 2 ? kp.runsMs.slice(1) : undefined;
+  const spread = runs && `the same lint's last ${runs.length} runs in its process took ${fmt(Math.min(...runs) / 1000, 2)} to ${fmt(Math.max(...runs) / 1000, 2)} s`;
+  atLeast('≥ 20,000 resources/s on one core, all rules (generated corpus, in-process, best run)', kp?.resourcesPerSecond, 20_000, `${fmt(kp?.resourcesPerSecond)} resources/s`, spread);
   atMost('lint time ≤ 2× the parse-only floor (generated corpus)', kp?.ratioToFloor, 2, `${fmt(kp?.ratioToFloor, 2)}×`);
   const versus = (other, mine) => results.datasets.map((ds) => {
     const a = row(ds, mine);
@@ -331,7 +336,8 @@ function targets() {
   const jobs = row(generated, 'cli-jobs');
   const speedup = one && jobs ? one.ms / jobs.ms : undefined;
   const ceiling = generated?.twoAtOnce?.lint?.speedup;
-  atLeast('--jobs 2 near-linear on 2 cores (taken as ≥ 1.8× one thread)', speedup, 1.8, `${fmt(speedup, 2)}×${ceiling ? ` (this machine gives two such processes ${fmt(ceiling, 2)}× at best)` : ''}`);
+  atLeast('--jobs 2 near-linear on 2 cores (taken as ≥ 1.8× one thread)', speedup, 1.8, `${fmt(speedup, 2)}×`,
+    ceiling ? `this machine gives two processes sharing no work ${fmt(ceiling, 2)}× at best, and each thread parses every file` : undefined);
   return out;
 }
 if (results.datasets.length) {
