@@ -13,6 +13,10 @@ export function parseFlags(args: string[], options: Options): { values: Record<s
     return { values: values as Record<string, string | boolean | string[] | boolean[] | undefined>, positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // An option whose value is missing, or taken for another option (`--jobs --format json`):
+    // parseArgs calls the second "ambiguous"; both mean the same to the user.
+    const missing = /^Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument (?:missing|is ambiguous)/.exec(message);
+    if (missing) throw new UserError(`${missing[1]} needs a value (${missing[1]} <value>; one that starts with "-" is written ${missing[1]}=<value>)`);
     // parseArgs explains at length how to pass a positional starting with '-': keep the first sentence.
     throw new UserError(message.split(/\.\s/)[0]!.replace(/\.$/, ''));
   }
