@@ -131,7 +131,7 @@ for (const ds of datasets) {
       entry.rows.push({ tool, error: json?.error ?? (r.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${r.status}`) });
       continue;
     }
-    entry.rows.push({ key: tool, tool: json.tool, ms: json.bestMs, runsMs: json.runsMs, setupMs: json.setupMs, findings: json.findings, resources: json.resources, maxRssMB: json.maxRssMB, files: json.files, totalFiles: json.totalFiles });
+    entry.rows.push({ key: tool, tool: json.tool, ms: json.bestMs, runsMs: json.runsMs, setupMs: json.setupMs, findings: json.findings, resources: json.resources, maxRssMB: json.maxRssMB, files: json.files, totalFiles: json.totalFiles, growth: json.growth });
   }
   // The CLI as a user runs it: a whole process, reading the files itself.
   if (!only || only.includes('cli')) {
@@ -350,7 +350,7 @@ for (const ds of results.datasets) {
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of ds.rows) {
     if (r.error) lines.push(`| ${r.tool} | error: ${r.error.replace(/\|/g, '/')} | | | | | | |`);
-    else lines.push(`| ${r.tool}${r.share < 1 ? ` (timed on ${r.files} of ${r.totalFiles} files)` : ''} | ${fmt(r.resourcesPerSecond)} | ${fmt(r.mbPerSecond, 2)} | ${fmt(r.ms)} | ${fmt(r.ratioToFloor, 2)}x | ${fmt(r.ratioToKubeplan, 2)}x | ${fmt(r.maxRssMB)} | ${fmt(r.findings)} |`);
+    else lines.push(`| ${r.tool}${r.share < 1 ? ` (timed on ${r.files} of ${r.totalFiles} files${r.growth > 1.05 ? `; its time grows as the input's size to the power ${fmt(r.growth, 1)}` : ''})` : ''} | ${fmt(r.resourcesPerSecond)} | ${fmt(r.mbPerSecond, 2)} | ${fmt(r.ms)} | ${fmt(r.ratioToFloor, 2)}x | ${fmt(r.ratioToKubeplan, 2)}x | ${fmt(r.maxRssMB)} | ${fmt(r.findings)} |`);
   }
   const two = ds.twoAtOnce;
   if (two) {
